@@ -1,0 +1,5 @@
+/**
+ * Strict binding of config blocks to records, shared by the host and by plugin tests so both bind
+ * exactly alike.
+ */
+package dev.harbormaster.spi.config;

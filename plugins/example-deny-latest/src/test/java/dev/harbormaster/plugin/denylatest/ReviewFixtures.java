@@ -1,0 +1,73 @@
+package dev.harbormaster.plugin.denylatest;
+
+import dev.harbormaster.spi.GroupVersionKind;
+import dev.harbormaster.spi.GroupVersionResource;
+import dev.harbormaster.spi.Operation;
+import dev.harbormaster.spi.Review;
+import dev.harbormaster.spi.UserInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Reads an AdmissionReview v1 fixture from {@code src/test/resources/reviews/} into the {@link
+ * Review} a plugin receives, the way the host hands it over: raw object trees, absent values empty.
+ */
+final class ReviewFixtures {
+  private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+  private ReviewFixtures() {}
+
+  static Review load(String name) {
+    JsonNode request = read(name).required("request");
+    return new Review(
+        request.required("uid").asString(),
+        Operation.valueOf(request.required("operation").asString()),
+        new GroupVersionKind(
+            request.path("kind").path("group").asString(""),
+            request.path("kind").path("version").asString(""),
+            request.path("kind").path("kind").asString("")),
+        new GroupVersionResource(
+            request.path("resource").path("group").asString(""),
+            request.path("resource").path("version").asString(""),
+            request.path("resource").path("resource").asString("")),
+        text(request, "subResource"),
+        text(request, "namespace"),
+        text(request, "name"),
+        new UserInfo(
+            request.path("userInfo").path("username").asString(""), "", List.of(), Map.of()),
+        request.path("dryRun").asBoolean(false),
+        tree(request, "object"),
+        tree(request, "oldObject"));
+  }
+
+  private static JsonNode read(String name) {
+    try (InputStream in = ReviewFixtures.class.getResourceAsStream("/reviews/" + name)) {
+      if (in == null) {
+        throw new IllegalArgumentException("no fixture reviews/" + name);
+      }
+      return MAPPER.readTree(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Optional<String> text(JsonNode request, String field) {
+    JsonNode node = request.path(field);
+    return node.isString() && !node.asString().isEmpty()
+        ? Optional.of(node.asString())
+        : Optional.empty();
+  }
+
+  private static Optional<ObjectNode> tree(JsonNode request, String field) {
+    return request.path(field) instanceof ObjectNode object
+        ? Optional.of(object.deepCopy())
+        : Optional.empty();
+  }
+}

@@ -1,7 +1,11 @@
 package dev.harbormaster.plugin.denylatest;
 
+import dev.harbormaster.oci.reference.ImageReference;
+import dev.harbormaster.oci.reference.InvalidReferenceException;
+
 /**
- * Whether an image reference floats on the {@code latest} tag.
+ * Whether an image reference floats on the {@code latest} tag, judged with the shared reference
+ * parser ({@link ImageReference}, bundled into this plugin's jar).
  *
  * <p>A reference {@code [host[:port]/]path[:tag][@digest]} floats on {@code latest} when its tag is
  * {@code latest}, or when it has neither tag nor digest (the runtime then pulls {@code latest}). A
@@ -30,20 +34,28 @@ public final class ImageTag {
   /**
    * Classifies {@code image}. A {@code :} before the last {@code /} belongs to the registry host
    * ({@code registry:5000/app} has no tag).
+   *
+   * @throws InvalidReferenceException when {@code image} is not a valid reference; the message
+   *     names the image and the rule it breaks
    */
   public static Pinning of(String image) {
-    if (image.indexOf('@') >= 0) {
+    ImageReference reference = ImageReference.parse(image);
+    if (reference.digest().isPresent()) {
       return Pinning.DIGEST;
     }
-    String lastSegment = image.substring(image.lastIndexOf('/') + 1);
-    int colon = lastSegment.indexOf(':');
-    if (colon < 0) {
+    if (reference.isTagDefaulted()) {
       return Pinning.IMPLICIT_LATEST;
     }
-    return lastSegment.substring(colon + 1).equals(LATEST) ? Pinning.EXPLICIT_LATEST : Pinning.TAG;
+    return reference.tag().filter(LATEST::equals).isPresent()
+        ? Pinning.EXPLICIT_LATEST
+        : Pinning.TAG;
   }
 
-  /** True when {@code image} floats on {@code latest}, explicitly or implicitly. */
+  /**
+   * True when {@code image} floats on {@code latest}, explicitly or implicitly.
+   *
+   * @throws InvalidReferenceException when {@code image} is not a valid reference
+   */
   public static boolean floatsOnLatest(String image) {
     Pinning pinning = of(image);
     return pinning == Pinning.EXPLICIT_LATEST || pinning == Pinning.IMPLICIT_LATEST;

@@ -1,7 +1,9 @@
 package dev.harbormaster.plugin.denylatest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.harbormaster.oci.reference.InvalidReferenceException;
 import dev.harbormaster.plugin.denylatest.ImageTag.Pinning;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -32,6 +34,14 @@ class ImageTagTest {
   void treatsDigestReferencesAsPinned_whateverTheTagSays(String prefix) {
     assertThat(ImageTag.of(prefix + DIGEST)).isEqualTo(Pinning.DIGEST);
     assertThat(ImageTag.floatsOnLatest(prefix + DIGEST)).isFalse();
+  }
+
+  @ParameterizedTest
+  @CsvSource({"Nginx", "nginx:", "nginx@sha256:abc", "registry:5000/App:1"})
+  void rejectsInvalidReferences_withTheParsersMessage(String image) {
+    assertThatThrownBy(() -> ImageTag.of(image))
+        .isInstanceOf(InvalidReferenceException.class)
+        .hasMessageStartingWith("invalid image reference \"" + image + "\"");
   }
 
   @ParameterizedTest

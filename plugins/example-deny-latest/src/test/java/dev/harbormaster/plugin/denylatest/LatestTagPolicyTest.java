@@ -2,11 +2,14 @@ package dev.harbormaster.plugin.denylatest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.harbormaster.oci.reference.ImageReference;
+import dev.harbormaster.oci.reference.InvalidReferenceException;
 import dev.harbormaster.spi.Decision;
 import dev.harbormaster.spi.GroupVersionKind;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.ObjectNode;
 
 class LatestTagPolicyTest {
   private final LatestTagPolicy policy = new LatestTagPolicy(DenyLatestConfig.defaults());
@@ -98,6 +101,31 @@ class LatestTagPolicyTest {
 
     assertThat(((Decision.Deny) decision).message())
         .endsWith("(nginx@sha256:...). See https://wiki.example/images.");
+  }
+
+  @Test
+  void allowsWithAWarning_anImageThatIsNotAValidReference() {
+    var review = ReviewFixtures.load("pod-create-pinned.json");
+    var object = review.object().orElseThrow().deepCopy();
+    ((ObjectNode) object.path("spec").path("containers").get(0)).put("image", "Acme/App:1.0");
+
+    Decision decision = policy.review(review.withObject(Optional.of(object)));
+
+    assertThat(decision)
+        .isEqualTo(
+            Decision.allow()
+                .withWarning(
+                    "container \"web\": invalid image reference \"Acme/App:1.0\": "
+                        + invalidReason("Acme/App:1.0")));
+  }
+
+  private static String invalidReason(String image) {
+    try {
+      ImageReference.parse(image);
+      throw new AssertionError(image + " parsed");
+    } catch (InvalidReferenceException e) {
+      return e.reason();
+    }
   }
 
   @Test

@@ -1,0 +1,43 @@
+package dev.harbormaster.host;
+
+import dev.harbormaster.host.cli.CheckCommand;
+import dev.harbormaster.host.cli.ExitCodes;
+import dev.harbormaster.host.cli.ReviewCommand;
+import dev.harbormaster.host.cli.ServeCommand;
+import dev.harbormaster.host.cli.VersionProvider;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code harbormaster} command: {@code serve}, {@code check} and {@code review}. Exit codes: 0
+ * success, 1 denied (review) or invalid config (check, serve), 2 usage error, 3 unreadable input.
+ */
+@Command(
+    name = "harbormaster",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Kubernetes admission host with PF4J plugins.",
+    subcommands = {ServeCommand.class, CheckCommand.class, ReviewCommand.class})
+public final class Main implements Runnable {
+  @Spec CommandSpec spec;
+
+  /** Runs the command line and exits with its code. */
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the command line and returns the exit code (for tests and embedding). */
+  public static int run(String... args) {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setExitCodeExceptionMapper(e -> ExitCodes.ERROR);
+    return cli.execute(args);
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "missing command: use serve, check or review (see --help)");
+  }
+}

@@ -1,0 +1,149 @@
+package dev.harbormaster.host.http;
+
+import dev.harbormaster.host.config.LoadedConfig;
+import dev.harbormaster.host.observability.HostMetrics;
+import dev.harbormaster.host.pipeline.AdmissionPipeline;
+import dev.harbormaster.host.plugins.PluginRuntime;
+import dev.harbormaster.spi.Scope;
+import io.javalin.Javalin;
+import io.javalin.http.HttpResponseException;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.NetworkConnector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The webhook server: Javalin 7 on Jetty 12 with {@code POST /mutate}, {@code POST /validate},
+ * {@code GET /healthz}, {@code /readyz}, {@code /metrics}, {@code /plugins} and {@code
+ * /plugins/{instance}/status}. Every error answer has a JSON body; no exception escapes as a bare
+ * 500.
+ */
+public final class AdmissionServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(AdmissionServer.class);
+
+  private final Javalin app;
+  private final Readiness readiness;
+  private final InFlight inFlight;
+  private final ConnectorFactory connectors;
+
+  private AdmissionServer(
+      Javalin app, Readiness readiness, InFlight inFlight, ConnectorFactory connectors) {
+    this.app = app;
+    this.readiness = readiness;
+    this.inFlight = inFlight;
+    this.connectors = connectors;
+  }
+
+  /**
+   * Starts listening as the config says and marks the host ready.
+   *
+   * @param loaded the config (server block)
+   * @param pipeline the pipeline serving /mutate and /validate
+   * @param runtime the started instances (for /plugins)
+   * @param prometheus the registry scraped on /metrics
+   */
+  public static AdmissionServer start(
+      LoadedConfig loaded,
+      AdmissionPipeline pipeline,
+      PluginRuntime runtime,
+      PrometheusMeterRegistry prometheus) {
+    ConnectorFactory connectors = new ConnectorFactory(loaded);
+    connectors.prepare();
+    Readiness readiness = new Readiness();
+    InFlight inFlight = new InFlight();
+    HostMetrics metrics = new HostMetrics(prometheus);
+    OperationsEndpoints ops = new OperationsEndpoints(readiness, prometheus, runtime);
+    Javalin app =
+        Javalin.create(
+            config -> {
+              config.startup.showJavalinBanner = false;
+              config.startup.showOldJavalinVersionWarning = false;
+              config.http.maxRequestSize = ReviewHandler.MAX_BODY;
+              config.http.prefer405over404 = true;
+              config.jetty.addConnector(connectors::create);
+              config.routes.post(
+                  "/mutate", new ReviewHandler(Scope.MUTATING, pipeline, metrics, inFlight));
+              config.routes.post(
+                  "/validate", new ReviewHandler(Scope.VALIDATING, pipeline, metrics, inFlight));
+              config.routes.get("/healthz", ops::healthz);
+              config.routes.get("/readyz", ops::readyz);
+              config.routes.get("/metrics", ops::metrics);
+              config.routes.get("/plugins", ops::plugins);
+              config.routes.get("/plugins/{instance}/status", ops::status);
+              config.routes.exception(
+                  HttpResponseException.class,
+                  (e, ctx) -> ErrorBodies.write(ctx, e.getStatus(), e.getMessage()));
+              config.routes.exception(
+                  Exception.class,
+                  (e, ctx) -> {
+                    LOG.error("unexpected error serving {} {}", ctx.method(), ctx.path(), e);
+                    ErrorBodies.write(ctx, 500, "internal error: " + e);
+                  });
+              config.router.javaLangErrorHandler(AdmissionServer::onError);
+            });
+    app.start();
+    readiness.set(true);
+    return new AdmissionServer(app, readiness, inFlight, connectors);
+  }
+
+  private static void onError(jakarta.servlet.http.HttpServletResponse response, Error error) {
+    LOG.error("fatal error while serving a request", error);
+    try {
+      if (!response.isCommitted()) {
+        response.reset();
+        response.setStatus(500);
+        response.setContentType("application/json");
+        response
+            .getOutputStream()
+            .write(
+                ("{\"code\":500,\"error\":\"internal error: "
+                        + error.getClass().getSimpleName()
+                        + "\"}")
+                    .getBytes(StandardCharsets.UTF_8));
+      }
+    } catch (IOException | RuntimeException e) {
+      LOG.debug("could not write error response", e);
+    }
+  }
+
+  /** The port listened on (useful with {@code port: 0}). */
+  public int port() {
+    return app.port();
+  }
+
+  /** {@code http://address:port} or {@code https://...}. */
+  public String baseUrl(String address) {
+    return connectors.scheme() + "://" + address + ":" + port();
+  }
+
+  /**
+   * Graceful shutdown: not ready, stop accepting connections, wait up to {@code grace} for reviews
+   * in flight, then stop the server.
+   */
+  public void shutdown(Duration grace) {
+    readiness.set(false);
+    for (Connector connector : app.jettyServer().server().getConnectors()) {
+      if (connector instanceof NetworkConnector network) {
+        network.close();
+      }
+    }
+    try {
+      if (!inFlight.awaitDrained(grace)) {
+        LOG.warn("{} reviews still in flight after {}; stopping anyway", inFlight.current(), grace);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    app.stop();
+    connectors.close();
+  }
+
+  @Override
+  public void close() {
+    shutdown(Duration.ofSeconds(5));
+  }
+}

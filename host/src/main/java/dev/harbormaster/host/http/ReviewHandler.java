@@ -1,0 +1,111 @@
+package dev.harbormaster.host.http;
+
+import dev.harbormaster.host.observability.HostMetrics;
+import dev.harbormaster.host.observability.ReviewLog;
+import dev.harbormaster.host.pipeline.AdmissionPipeline;
+import dev.harbormaster.host.pipeline.InstanceRun;
+import dev.harbormaster.host.pipeline.ReviewBudget;
+import dev.harbormaster.host.pipeline.ReviewOutcome;
+import dev.harbormaster.host.review.AdmissionResponseWriter;
+import dev.harbormaster.host.review.AdmissionReviewParser;
+import dev.harbormaster.host.review.BadReviewException;
+import dev.harbormaster.host.review.Json;
+import dev.harbormaster.spi.Review;
+import dev.harbormaster.spi.Scope;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * {@code POST /mutate} and {@code POST /validate}: checks the content type and size, parses the
+ * body once into a tree, runs the pipeline and writes the AdmissionReview response.
+ */
+final class ReviewHandler implements Handler {
+  /** The API server sends at most a few MiB; larger bodies are refused with 413. */
+  static final long MAX_BODY = 3L * 1024 * 1024;
+
+  private final Scope scope;
+  private final String endpoint;
+  private final AdmissionPipeline pipeline;
+  private final HostMetrics metrics;
+  private final InFlight inFlight;
+
+  ReviewHandler(Scope scope, AdmissionPipeline pipeline, HostMetrics metrics, InFlight inFlight) {
+    this.scope = scope;
+    this.endpoint = scope == Scope.MUTATING ? "mutate" : "validate";
+    this.pipeline = pipeline;
+    this.metrics = metrics;
+    this.inFlight = inFlight;
+  }
+
+  @Override
+  public void handle(Context ctx) {
+    long start = System.nanoTime();
+    inFlight.enter();
+    try {
+      if (!isJson(ctx.header("Content-Type"))) {
+        reject(
+            ctx,
+            415,
+            "Content-Type must be application/json, got '" + ctx.header("Content-Type") + "'",
+            start);
+        return;
+      }
+      long length = ctx.contentLength();
+      if (length > MAX_BODY) {
+        reject(
+            ctx,
+            413,
+            "request body of " + length + " bytes exceeds the limit of " + MAX_BODY + " bytes",
+            start);
+        return;
+      }
+      byte[] body = ctx.bodyAsBytes();
+      if (body.length > MAX_BODY) {
+        reject(ctx, 413, "request body exceeds the limit of " + MAX_BODY + " bytes", start);
+        return;
+      }
+      Review review;
+      try {
+        review = AdmissionReviewParser.parse(body);
+      } catch (BadReviewException e) {
+        reject(ctx, 400, e.getMessage(), start);
+        return;
+      }
+      if (ReviewLog.debugEnabled()) {
+        ReviewLog.debugReview(endpoint, Json.MAPPER.readTree(body));
+      }
+      ReviewOutcome outcome =
+          pipeline.review(
+              review,
+              scope,
+              ReviewBudget.fromTimeoutParam(Optional.ofNullable(ctx.queryParam("timeout"))));
+      ctx.status(200)
+          .contentType("application/json")
+          .result(AdmissionResponseWriter.write(outcome.response()));
+      long nanos = System.nanoTime() - start;
+      metrics.review(endpoint, outcome.response().allowed() ? "allowed" : "denied", nanos);
+      for (InstanceRun run : outcome.runs()) {
+        metrics.instance(run);
+      }
+      ReviewLog.reviewed(endpoint, review, outcome, nanos);
+    } finally {
+      inFlight.exit();
+    }
+  }
+
+  private void reject(Context ctx, int status, String message, long start) {
+    ErrorBodies.write(ctx, status, message);
+    metrics.review(endpoint, "invalid", System.nanoTime() - start);
+    ReviewLog.rejected(endpoint, status, message);
+  }
+
+  static boolean isJson(String contentType) {
+    if (contentType == null) return false;
+    int semi = contentType.indexOf(';');
+    String media =
+        (semi >= 0 ? contentType.substring(0, semi) : contentType).strip().toLowerCase(Locale.ROOT);
+    return media.equals("application/json");
+  }
+}

@@ -1,0 +1,72 @@
+package dev.harbormaster.host.observability;
+
+import dev.harbormaster.host.pipeline.InstanceRun;
+import dev.harbormaster.host.pipeline.ReviewOutcome;
+import dev.harbormaster.spi.Review;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One log line per review (uid, endpoint, kind, namespace/name, operation, decision, instances run,
+ * duration) as key-value pairs, so that the JSON log format has them as fields. With {@code
+ * DEBUG=1} the whole review is logged too, Secret data redacted.
+ */
+public final class ReviewLog {
+  private static final Logger LOG = LoggerFactory.getLogger("harbormaster.review");
+
+  private ReviewLog() {}
+
+  /** Logs a completed review. */
+  public static void reviewed(String endpoint, Review review, ReviewOutcome outcome, long nanos) {
+    if (!LOG.isInfoEnabled()) return;
+    LOG.atInfo()
+        .setMessage("review")
+        .addKeyValue("uid", review.uid())
+        .addKeyValue("endpoint", endpoint)
+        .addKeyValue("kind", review.kind().toString())
+        .addKeyValue("object", review.displayName())
+        .addKeyValue("operation", review.operation().name())
+        .addKeyValue("decision", outcome.response().allowed() ? "allowed" : "denied")
+        .addKeyValue("patched", outcome.response().patch().map(p -> p.size()).orElse(0))
+        .addKeyValue("instances", instances(outcome))
+        .addKeyValue("durationMs", String.format(Locale.ROOT, "%.3f", nanos / 1e6))
+        .log();
+  }
+
+  /** Logs a rejected (4xx) request. */
+  public static void rejected(String endpoint, int status, String message) {
+    LOG.atInfo()
+        .setMessage("review rejected")
+        .addKeyValue("endpoint", endpoint)
+        .addKeyValue("status", status)
+        .addKeyValue("error", message)
+        .log();
+  }
+
+  /** True when whole reviews should be logged (debug level, enabled by {@code DEBUG=1}). */
+  public static boolean debugEnabled() {
+    return LOG.isDebugEnabled();
+  }
+
+  /** Logs a whole review at debug level with Secret data redacted. */
+  public static void debugReview(String endpoint, JsonNode reviewTree) {
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("{} review {}", endpoint, SecretRedactor.redact(reviewTree));
+    }
+  }
+
+  private static String instances(ReviewOutcome outcome) {
+    return outcome.runs().stream()
+        .map(
+            (InstanceRun r) ->
+                r.instance()
+                    + ":"
+                    + r.result().tag()
+                    + ":"
+                    + String.format(Locale.ROOT, "%.2fms", r.nanos() / 1e6))
+        .collect(Collectors.joining(",", "[", "]"));
+  }
+}

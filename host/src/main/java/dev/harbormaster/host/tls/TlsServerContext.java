@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.slf4j.Logger;
@@ -53,6 +54,7 @@ public final class TlsServerContext implements AutoCloseable {
   private final SslContextFactory.Server factory;
   private final AtomicReference<TlsMaterial> served;
   private final String loadedDigest;
+  private final AtomicLong reloadAttempts = new AtomicLong();
   private Optional<CertificateReloader> reloader = Optional.empty();
 
   private TlsServerContext(TlsPaths paths, Clock clock, TlsMaterial material, String loadedDigest) {
@@ -118,6 +120,19 @@ public final class TlsServerContext implements AutoCloseable {
 
   /** Loads the files now and serves them if valid; true when the new material is being served. */
   boolean reload() {
+    try {
+      return swapMaterial();
+    } finally {
+      reloadAttempts.incrementAndGet();
+    }
+  }
+
+  /** How many reloads were attempted (whatever their outcome); lets tests wait for one. */
+  long reloadAttempts() {
+    return reloadAttempts.get();
+  }
+
+  private boolean swapMaterial() {
     TlsMaterial previous = served.get();
     TlsMaterial next;
     try {

@@ -43,12 +43,12 @@ class CertificatesTest {
 
   @Test
   void fileWithoutCertificate_listsWhatItFound() throws Exception {
-    Path file =
-        Files.writeString(dir.resolve("tls.crt"), PKI.server().keyPem(KeyEncoding.PKCS8));
+    Path file = Files.writeString(dir.resolve("tls.crt"), PKI.server().keyPem(KeyEncoding.PKCS8));
 
     assertThatThrownBy(() -> Certificates.read(file, "certificate file"))
         .hasMessage(
-            file + ": certificate file contains no PEM 'CERTIFICATE' block (found ['PRIVATE KEY'])");
+            file
+                + ": certificate file contains no PEM 'CERTIFICATE' block (found ['PRIVATE KEY'])");
   }
 
   @Test
@@ -58,7 +58,10 @@ class CertificatesTest {
             dir.resolve("tls.crt"),
             PKI.ca().certificatePem() + Pem.block("CERTIFICATE", new byte[] {0x30, 0x00}));
 
+    long secondBlockLine = PKI.ca().certificatePem().lines().count() + 1;
+
     assertThatThrownBy(() -> Certificates.read(file, "certificate file"))
-        .hasMessageStartingWith(file + ": the CERTIFICATE at line 12 is not a valid X.509");
+        .hasMessageStartingWith(
+            file + ": the CERTIFICATE at line " + secondBlockLine + " is not a valid X.509");
   }
 }

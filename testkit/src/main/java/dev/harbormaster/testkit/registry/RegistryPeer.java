@@ -124,6 +124,28 @@ public final class RegistryPeer implements AutoCloseable {
                 + "/data"));
   }
 
+  /**
+   * Waits until the registry's storage holds the blob: a proxy registry writes what it served in
+   * the background, just after the client got the bytes.
+   *
+   * @throws AssertionError when the blob is still missing after {@code timeout}
+   */
+  public void awaitStoredBlob(String digest, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!storesBlob(digest)) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(
+            "registry " + host() + " did not store blob " + digest + " within " + timeout);
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted while waiting for blob " + digest, e);
+      }
+    }
+  }
+
   /** The temporary directory holding config, logs and storage of this peer. */
   public Path workDir() {
     return workDir;

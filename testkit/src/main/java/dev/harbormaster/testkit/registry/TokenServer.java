@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -149,14 +150,7 @@ public final class TokenServer implements AutoCloseable {
       claims.put("nbf", now.minusSeconds(10).getEpochSecond());
       claims.put("iat", now.getEpochSecond());
       claims.put("jti", UUID.randomUUID().toString());
-      claims.put(
-          "access",
-          granted.stream()
-              .map(
-                  s ->
-                      Map.of(
-                          "type", s.type(), "name", s.name(), "actions", List.copyOf(s.actions())))
-              .toList());
+      claims.put("access", granted.stream().map(TokenServer::accessEntry).toList());
       String token = signer.sign(claims);
       byte[] body =
           JSON.writeValueAsBytes(
@@ -179,6 +173,14 @@ public final class TokenServer implements AutoCloseable {
       exchange.sendResponseHeaders(400, body.length);
       exchange.getResponseBody().write(body);
     }
+  }
+
+  private static Map<String, Object> accessEntry(TokenScope scope) {
+    Map<String, Object> entry = new LinkedHashMap<>();
+    entry.put("type", scope.type());
+    entry.put("name", scope.name());
+    entry.put("actions", List.copyOf(new TreeSet<>(scope.actions())));
+    return entry;
   }
 
   private void respond(

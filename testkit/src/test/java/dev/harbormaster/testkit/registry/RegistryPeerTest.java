@@ -103,7 +103,7 @@ class RegistryPeerTest {
     upstream
         .accessLog()
         .awaitCount("GET", "/v2/library/app/blobs/" + layer, 1, Duration.ofSeconds(10));
-    assertThat(proxy.storesBlob(layer)).isTrue();
+    proxy.awaitStoredBlob(layer, Duration.ofSeconds(10));
   }
 
   @Test

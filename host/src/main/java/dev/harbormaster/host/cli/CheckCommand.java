@@ -2,6 +2,7 @@ package dev.harbormaster.host.cli;
 
 import dev.harbormaster.host.config.ConfigLoader;
 import dev.harbormaster.host.config.LoadedConfig;
+import dev.harbormaster.host.http.AdmissionServer;
 import dev.harbormaster.host.plugins.BoundInstance;
 import dev.harbormaster.host.runtime.HostRuntime;
 import java.io.PrintWriter;
@@ -36,6 +37,7 @@ public final class CheckCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     try {
       LoadedConfig loaded = ConfigLoader.load(config);
+      AdmissionServer.checkTls(loaded);
       List<BoundInstance> bound = HostRuntime.check(loaded);
       out.println(
           "OK: "

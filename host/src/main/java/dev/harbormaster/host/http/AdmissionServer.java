@@ -85,7 +85,13 @@ public final class AdmissionServer implements AutoCloseable {
                   });
               config.router.javaLangErrorHandler(AdmissionServer::onError);
             });
-    app.start();
+    try {
+      app.start();
+    } catch (RuntimeException e) {
+      connectors.close();
+      throw e;
+    }
+    connectors.startWatching();
     readiness.set(true);
     return new AdmissionServer(app, readiness, inFlight, connectors);
   }
@@ -108,6 +114,20 @@ public final class AdmissionServer implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       LOG.debug("could not write error response", e);
     }
+  }
+
+  /**
+   * Validates the TLS files of {@code loaded} without serving (for {@code harbormaster check}).
+   *
+   * @throws dev.harbormaster.host.tls.TlsMaterialException naming the file and the problem
+   */
+  public static void checkTls(LoadedConfig loaded) {
+    loaded
+        .config()
+        .server()
+        .tls()
+        .map(t -> ConnectorFactory.open(loaded, t))
+        .ifPresent(c -> c.close());
   }
 
   /** The port listened on (useful with {@code port: 0}). */

@@ -10,7 +10,9 @@ public enum KeyType {
   /** RSA with a 2048-bit modulus (cert-manager's default). */
   RSA_2048("RSA", "SHA256withRSA"),
   /** ECDSA on NIST P-256 (secp256r1). */
-  EC_P256("EC", "SHA256withECDSA");
+  EC_P256("EC", "SHA256withECDSA"),
+  /** Ed25519 (cert-manager's {@code algorithm: Ed25519}; always PKCS#8). */
+  ED25519("Ed25519", "Ed25519");
 
   private final String jcaAlgorithm;
   private final String signatureAlgorithm;
@@ -32,6 +34,9 @@ public enum KeyType {
       switch (this) {
         case RSA_2048 -> generator.initialize(2048);
         case EC_P256 -> generator.initialize(new ECGenParameterSpec("secp256r1"));
+        case ED25519 -> {
+          // the algorithm name fixes the curve
+        }
       }
       return generator.generateKeyPair();
     } catch (GeneralSecurityException e) {

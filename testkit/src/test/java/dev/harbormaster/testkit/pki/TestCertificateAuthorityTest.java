@@ -44,6 +44,15 @@ class TestCertificateAuthorityTest {
   }
 
   @Test
+  void ed25519Certificate_isIssuedAndWrittenAsPkcs8() throws Exception {
+    IssuedCertificate server = CA.issueServer(KeyType.ED25519, "localhost");
+
+    assertThat(server.certificate().getPublicKey().getAlgorithm()).isIn("EdDSA", "Ed25519");
+    assertThat(server.keyPem(KeyEncoding.PKCS8)).startsWith("-----BEGIN PRIVATE KEY-----");
+    validate(server.certificate());
+  }
+
+  @Test
   void caCertificate_isASelfSignedCa() throws Exception {
     X509Certificate ca = CA.certificate();
 

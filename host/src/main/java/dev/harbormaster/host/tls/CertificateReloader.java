@@ -145,6 +145,11 @@ final class CertificateReloader implements AutoCloseable {
     }
   }
 
+  /** True while the watcher thread runs. */
+  boolean isRunning() {
+    return thread.isAlive();
+  }
+
   /** Stops the watcher thread. */
   @Override
   public void close() {

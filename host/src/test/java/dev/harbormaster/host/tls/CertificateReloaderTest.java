@@ -92,6 +92,22 @@ class CertificateReloaderTest {
     }
   }
 
+  @Test
+  void close_stopsTheWatcherThread() {
+    Path cert = dir.resolve("tls.crt");
+    var reloader =
+        new CertificateReloader(
+            List.of(cert),
+            CertificateReloader.digest(List.of(cert)),
+            Duration.ofSeconds(2),
+            () -> {});
+    assertThat(reloader.isRunning()).isTrue();
+
+    reloader.close();
+
+    assertThat(reloader.isRunning()).isFalse();
+  }
+
   private static Map<String, byte[]> payload(String version) {
     return Map.of(
         "tls.crt", ("cert " + version).getBytes(StandardCharsets.US_ASCII),

@@ -32,7 +32,13 @@ class TlsServerContextTest {
   @TempDir Path dir;
 
   @ParameterizedTest(name = "{0} key as {1}")
-  @CsvSource({"RSA_2048, PKCS1", "RSA_2048, PKCS8", "EC_P256, SEC1", "EC_P256, PKCS8"})
+  @CsvSource({
+    "RSA_2048, PKCS1",
+    "RSA_2048, PKCS8",
+    "EC_P256, SEC1",
+    "EC_P256, PKCS8",
+    "ED25519, PKCS8"
+  })
   void servesEachKeyFormatCertManagerWrites(KeyType keyType, KeyEncoding encoding)
       throws Exception {
     IssuedCertificate server = CA.issueServer(keyType, LOOPBACK);

@@ -32,11 +32,35 @@ public final class PeerBinaries {
     if (found.isPresent()) {
       return found.get();
     }
-    String message =
+    return unavailable(
         "test peer binary '"
             + binary
             + "' not found on PATH; install it with: apt-get install -y "
-            + aptPackage;
+            + aptPackage);
+  }
+
+  /**
+   * Requires that the JVM runs as root (uid 0), which some peers need (containerd); same policy as
+   * {@link #require}: fail under {@code CI=true}, skip otherwise.
+   *
+   * @param peer what needs root, for the message, e.g. {@code "containerd"}
+   */
+  public static void requireRoot(String peer) {
+    if (!isRoot()) {
+      unavailable(peer + " must run as root (uid 0), but this JVM runs as uid " + uid());
+    }
+  }
+
+  /** True when the JVM runs as uid 0. */
+  public static boolean isRoot() {
+    return uid() == 0;
+  }
+
+  private static long uid() {
+    return new com.sun.security.auth.module.UnixSystem().getUid();
+  }
+
+  private static <T> T unavailable(String message) {
     if (isCi()) {
       throw new AssertionError(message + " (CI=true, so this test fails instead of skipping)");
     }

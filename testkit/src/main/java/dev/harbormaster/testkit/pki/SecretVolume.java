@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.ZoneOffset;
@@ -106,10 +105,7 @@ public final class SecretVolume {
     try (Stream<Path> entries = Files.list(dir)) {
       for (Path entry : entries.toList()) {
         String name = entry.getFileName().toString();
-        if (!name.startsWith("..")
-            && Files.isSymbolicLink(entry)
-            && !payload.containsKey(name)
-            && !Files.exists(entry, new LinkOption[0])) {
+        if (!name.startsWith("..") && Files.isSymbolicLink(entry) && !payload.containsKey(name)) {
           Files.delete(entry);
         }
       }

@@ -150,6 +150,11 @@ public final class ImageReference {
     return repository;
   }
 
+  /** The repository this image lives in. */
+  public RepositoryName repositoryName() {
+    return new RepositoryName(registry, repository);
+  }
+
   /** {@code registry/repository}, e.g. {@code docker.io/library/nginx}. */
   public String name() {
     return registry + "/" + repository;

@@ -134,7 +134,8 @@ class RegistryClientTest {
 
     assertThat(client.listTags(base.repositoryName(), OptionalInt.of(2)))
         .containsExactlyInAnyOrderElementsOf(expected);
-    assertThat(client.listTags(base.repositoryName())).containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(client.listTags(base.repositoryName()))
+        .containsExactlyInAnyOrderElementsOf(expected);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.harbormaster.testkit.registry;
 
+import dev.harbormaster.testkit.process.Command;
 import dev.harbormaster.testkit.process.FreePorts;
 import dev.harbormaster.testkit.process.PeerBinaries;
 import dev.harbormaster.testkit.process.PeerProcess;
@@ -44,18 +45,21 @@ public final class HarborFront implements AutoCloseable {
   private final PeerProcess nginx;
   private final Map<String, RegistryPeer> projects;
   private final List<RegistryPeer> owned;
+  private final Optional<Credentials> credentials;
 
   private HarborFront(
       int port,
       Path workDir,
       PeerProcess nginx,
       Map<String, RegistryPeer> projects,
-      List<RegistryPeer> owned) {
+      List<RegistryPeer> owned,
+      Optional<Credentials> credentials) {
     this.port = port;
     this.workDir = workDir;
     this.nginx = nginx;
     this.projects = projects;
     this.owned = owned;
+    this.credentials = credentials;
   }
 
   /** A builder; add at least one project. */
@@ -76,6 +80,11 @@ public final class HarborFront implements AutoCloseable {
   /** {@code 127.0.0.1:PORT/<project>/<repoAndTag>}. */
   public String imageRef(String project, String repoAndTagOrDigest) {
     return host() + "/" + project + "/" + repoAndTagOrDigest;
+  }
+
+  /** The user nginx requires (HTTP Basic, like a Harbor robot account), if configured. */
+  public Optional<Credentials> credentials() {
+    return credentials;
   }
 
   /** The registry serving {@code project}. */
@@ -115,8 +124,19 @@ public final class HarborFront implements AutoCloseable {
   public static final class Builder {
     private final Map<String, RegistryPeer> projects = new LinkedHashMap<>();
     private final Map<String, RegistryPeer> upstreams = new LinkedHashMap<>();
+    private Optional<Credentials> credentials = Optional.empty();
 
     private Builder() {}
+
+    /**
+     * Requires HTTP Basic auth for every request (nginx {@code auth_basic}, apr1 hash from {@code
+     * htpasswd -nbm}), as Harbor does for robot accounts; unauthenticated requests get 401 with
+     * {@code WWW-Authenticate: Basic realm="harbor"}.
+     */
+    public Builder basicAuth(String username, String password) {
+      credentials = Optional.of(new Credentials(username, password));
+      return this;
+    }
 
     /**
      * A proxy-cache project backed by an already running registry (normally one started with {@link
@@ -151,6 +171,25 @@ public final class HarborFront implements AutoCloseable {
       }
     }
 
+    private Optional<Path> writeHtpasswd(Path workDir) throws IOException {
+      if (credentials.isEmpty()) {
+        return Optional.empty();
+      }
+      Credentials user = credentials.get();
+      String line =
+          Command.of(
+                  PeerBinaries.require("htpasswd", "apache2-utils").toString(),
+                  "-nbm",
+                  user.username(),
+                  user.password())
+              .run()
+              .orThrow()
+              .stdoutText();
+      Path file = workDir.resolve("htpasswd");
+      Files.writeString(file, line.strip() + "\n", StandardCharsets.UTF_8);
+      return Optional.of(file);
+    }
+
     /** Starts the owned proxy registries and nginx, and waits until {@code /v2/} answers. */
     public HarborFront start() {
       if (projects.isEmpty()) {
@@ -173,7 +212,9 @@ public final class HarborFront implements AutoCloseable {
         int port = FreePorts.allocate();
         Path conf = workDir.resolve("nginx.conf");
         Files.writeString(
-            conf, NginxConfig.render(port, workDir, resolved), StandardCharsets.UTF_8);
+            conf,
+            NginxConfig.render(port, workDir, resolved, writeHtpasswd(workDir)),
+            StandardCharsets.UTF_8);
         PeerProcess nginx =
             PeerProcess.start(
                 "nginx",
@@ -188,7 +229,7 @@ public final class HarborFront implements AutoCloseable {
                     workDir.resolve("error.log").toString(),
                     "-g",
                     "daemon off;"));
-        HarborFront front = new HarborFront(port, workDir, nginx, resolved, owned);
+        HarborFront front = new HarborFront(port, workDir, nginx, resolved, owned, credentials);
         try {
           nginx.awaitReady(
               ReadinessCheck.httpGet(front.baseUrl().resolve("/v2/")), Duration.ofSeconds(20));

@@ -29,10 +29,11 @@ final class ImageDocuments {
     return config;
   }
 
-  static Map<String, Object> manifest(Descriptor config, List<TestLayer> layers) {
+  static Map<String, Object> manifest(
+      ImageFormat format, Descriptor config, List<TestLayer> layers) {
     Map<String, Object> manifest = new LinkedHashMap<>();
     manifest.put("schemaVersion", 2);
-    manifest.put("mediaType", TestImages.MANIFEST);
+    manifest.put("mediaType", format.manifestMediaType());
     manifest.put("config", OciLayoutWriter.descriptorJson(config));
     List<Map<String, Object>> layerJson = new ArrayList<>();
     layers.forEach(l -> layerJson.add(OciLayoutWriter.descriptorJson(l.blob())));
@@ -41,7 +42,7 @@ final class ImageDocuments {
   }
 
   static Map<String, Object> index(
-      List<TestPlatformImage> images, Optional<TestPlatformImage> attestation) {
+      ImageFormat format, List<TestPlatformImage> images, Optional<TestPlatformImage> attestation) {
     List<Map<String, Object>> entries = new ArrayList<>();
     for (TestPlatformImage image : images) {
       Map<String, Object> entry = OciLayoutWriter.descriptorJson(image.manifest());
@@ -63,7 +64,7 @@ final class ImageDocuments {
         });
     Map<String, Object> index = new LinkedHashMap<>();
     index.put("schemaVersion", 2);
-    index.put("mediaType", TestImages.INDEX);
+    index.put("mediaType", format.indexMediaType());
     index.put("manifests", entries);
     return index;
   }

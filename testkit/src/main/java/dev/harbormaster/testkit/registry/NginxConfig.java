@@ -1,7 +1,9 @@
 package dev.harbormaster.testkit.registry;
 
+import dev.harbormaster.testkit.process.PeerBinaries;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Renders nginx.conf for a {@link HarborFront}: one rewrite location per project, all temp paths
@@ -11,8 +13,15 @@ final class NginxConfig {
 
   private NginxConfig() {}
 
-  static String render(int port, Path dir, Map<String, RegistryPeer> projects) {
+  static String render(
+      int port, Path dir, Map<String, RegistryPeer> projects, Optional<Path> htpasswd) {
     StringBuilder locations = new StringBuilder();
+    htpasswd.ifPresent(
+        file ->
+            locations
+                .append("    auth_basic \"harbor\";\n    auth_basic_user_file ")
+                .append(file)
+                .append(";\n"));
     String first = projects.values().iterator().next().host();
     locations.append("    location = /v2/ { proxy_pass http://").append(first).append("; }\n");
     projects.forEach(
@@ -27,7 +36,7 @@ final class NginxConfig {
                 .append(";\n    }\n"));
     locations.append("    location / { return 404; }\n");
     // As root, nginx workers would switch to "nobody", who cannot enter the 0700 temp dir.
-    String user = "root".equals(System.getProperty("user.name")) ? "user root;\n" : "";
+    String user = PeerBinaries.isRoot() ? "user root;\n" : "";
     return user
         + "worker_processes 1;\n"
         + "pid "

@@ -18,9 +18,15 @@ import java.util.Optional;
  */
 public final class TestImage {
 
+  /**
+   * Sub-directory holding the {@code dir:} transport copy of a {@link ImageFormat#DOCKER} image.
+   */
+  static final String DIR_TRANSPORT = "dir-transport";
+
   private final Path layoutDir;
   private final String tag;
   private final Descriptor top;
+  private final ImageFormat format;
   private final List<TestPlatformImage> images;
   private final Optional<TestPlatformImage> attestation;
   private final OciLayoutWriter writer;
@@ -29,12 +35,14 @@ public final class TestImage {
       Path layoutDir,
       String tag,
       Descriptor top,
+      ImageFormat format,
       List<TestPlatformImage> images,
       Optional<TestPlatformImage> attestation,
       OciLayoutWriter writer) {
     this.layoutDir = layoutDir;
     this.tag = tag;
     this.top = top;
+    this.format = format;
     this.images = List.copyOf(images);
     this.attestation = attestation;
     this.writer = writer;
@@ -50,9 +58,18 @@ public final class TestImage {
     return tag;
   }
 
-  /** {@code oci:<dir>:<tag>}, the skopeo/containers-image source reference. */
+  /** {@code oci:<dir>:<tag>}; skopeo reads it for OCI images (see {@link #skopeoSourceRef()}). */
   public String ociRef() {
     return "oci:" + layoutDir + ":" + tag;
+  }
+
+  /**
+   * The reference skopeo copies from: {@link #ociRef()} for OCI images; for {@link
+   * ImageFormat#DOCKER} images {@code dir:<layoutDir>/dir-transport}, because skopeo's {@code oci:}
+   * transport ignores Docker media types in {@code index.json}.
+   */
+  public String skopeoSourceRef() {
+    return format == ImageFormat.OCI ? ociRef() : "dir:" + layoutDir.resolve(DIR_TRANSPORT);
   }
 
   /** What the tag points at: the image index, or the only image manifest. */
@@ -62,7 +79,12 @@ public final class TestImage {
 
   /** True when {@link #top()} is an image index. */
   public boolean isIndex() {
-    return top.mediaType().equals(TestImages.INDEX);
+    return top.mediaType().equals(format.indexMediaType());
+  }
+
+  /** The media types the image was written with. */
+  public ImageFormat format() {
+    return format;
   }
 
   /** The platform images in index order (not the attestation). */
@@ -137,14 +159,20 @@ public final class TestImage {
   public void pushWithSkopeo(RegistryPeer registry, String repoAndTag) {
     Skopeo.locate()
         .copyAll(
-            ociRef(), Optional.empty(), registry.dockerRef(repoAndTag), registry.credentials());
+            skopeoSourceRef(),
+            Optional.empty(),
+            registry.dockerRef(repoAndTag),
+            registry.credentials());
   }
 
   /** Pushes with {@code skopeo copy --all} using {@code credentials} for the registry. */
   public void pushWithSkopeo(RegistryPeer registry, String repoAndTag, Credentials credentials) {
     Skopeo.locate()
         .copyAll(
-            ociRef(), Optional.empty(), registry.dockerRef(repoAndTag), Optional.of(credentials));
+            skopeoSourceRef(),
+            Optional.empty(),
+            registry.dockerRef(repoAndTag),
+            Optional.of(credentials));
   }
 
   @Override

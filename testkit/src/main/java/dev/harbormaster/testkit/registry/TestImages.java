@@ -35,10 +35,8 @@ import java.util.Optional;
  */
 public final class TestImages {
 
-  static final String INDEX = "application/vnd.oci.image.index.v1+json";
-  static final String MANIFEST = "application/vnd.oci.image.manifest.v1+json";
-  static final String CONFIG = "application/vnd.oci.image.config.v1+json";
-  static final String LAYER = "application/vnd.oci.image.layer.v1.tar+gzip";
+  /** OCI image index media type. */
+  public static final String INDEX = ImageFormat.OCI.indexMediaType();
 
   private long seed = 1;
   private List<String> platforms = List.of("linux/amd64");
@@ -48,6 +46,7 @@ public final class TestImages {
   private boolean alwaysIndex;
   private boolean shareFirstLayer;
   private String tag = "latest";
+  private ImageFormat format = ImageFormat.OCI;
 
   private TestImages() {}
 
@@ -104,6 +103,12 @@ public final class TestImages {
     return this;
   }
 
+  /** Media types to write (default {@link ImageFormat#OCI}). */
+  public TestImages format(ImageFormat value) {
+    format = value;
+    return this;
+  }
+
   /** Adds an attestation manifest ({@code unknown/unknown}) for the first platform image. */
   public TestImages withAttestation() {
     attestation = true;
@@ -139,6 +144,12 @@ public final class TestImages {
 
   /** Writes the layout into {@code dir} (created if needed). */
   public TestImage writeTo(Path dir) {
+    if (attestation && format != ImageFormat.OCI) {
+      throw new IllegalStateException(
+          "withAttestation() needs format OCI (buildx writes attestations only into OCI indexes),"
+              + " got "
+              + format);
+    }
     try {
       OciLayoutWriter writer = new OciLayoutWriter(dir);
       List<TestPlatformImage> images = new ArrayList<>();
@@ -151,10 +162,20 @@ public final class TestImages {
       if (images.size() == 1 && !alwaysIndex && attestationImage.isEmpty()) {
         top = images.getFirst().manifest();
       } else {
-        top = writer.writeJson(INDEX, ImageDocuments.index(images, attestationImage));
+        top =
+            writer.writeJson(
+                format.indexMediaType(), ImageDocuments.index(format, images, attestationImage));
       }
       writer.writeIndexJson(top, tag);
-      return new TestImage(dir, tag, top, images, attestationImage, writer);
+      if (format == ImageFormat.DOCKER) {
+        DirTransportWriter.write(
+            dir.resolve(TestImage.DIR_TRANSPORT),
+            writer,
+            top,
+            images,
+            !top.equals(images.getFirst().manifest()));
+      }
+      return new TestImage(dir, tag, top, format, images, attestationImage, writer);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write OCI layout to " + dir, e);
     }
@@ -166,11 +187,14 @@ public final class TestImages {
       boolean shared = shareFirstLayer && l == 0;
       long layerSeed = seed * 1_000_003L + (shared ? 999_983L : p * 1009L) + l;
       String name = shared ? "data/base.bin" : "data/p" + p + "-l" + l + ".bin";
-      written.add(writer.writeLayer(LAYER, name, layerSize, layerSeed));
+      written.add(writer.writeLayer(format.layerMediaType(), name, layerSize, layerSeed));
     }
     String platform = platforms.get(p);
-    Descriptor config = writer.writeJson(CONFIG, ImageDocuments.config(platform, written));
-    Descriptor manifest = writer.writeJson(MANIFEST, ImageDocuments.manifest(config, written));
+    Descriptor config =
+        writer.writeJson(format.configMediaType(), ImageDocuments.config(platform, written));
+    Descriptor manifest =
+        writer.writeJson(
+            format.manifestMediaType(), ImageDocuments.manifest(format, config, written));
     return new TestPlatformImage(platform, manifest, config, written);
   }
 
@@ -185,13 +209,15 @@ public final class TestImages {
     Descriptor blob = writer.writeBytes("application/vnd.in-toto+json", bytes);
     TestLayer layer = new TestLayer(blob, blob.digest(), bytes.length);
     Descriptor config =
-        writer.writeJson(CONFIG, ImageDocuments.config("unknown/unknown", List.of(layer)));
-    Map<String, Object> manifest = ImageDocuments.manifest(config, List.of(layer));
+        writer.writeJson(
+            ImageFormat.OCI.configMediaType(),
+            ImageDocuments.config("unknown/unknown", List.of(layer)));
+    Map<String, Object> manifest = ImageDocuments.manifest(ImageFormat.OCI, config, List.of(layer));
     @SuppressWarnings("unchecked")
     Map<String, Object> layerJson =
         (Map<String, Object>) ((List<?>) manifest.get("layers")).getFirst();
     layerJson.put("annotations", Map.of("in-toto.io/predicate-type", "https://spdx.dev/Document"));
-    Descriptor written = writer.writeJson(MANIFEST, manifest);
+    Descriptor written = writer.writeJson(ImageFormat.OCI.manifestMediaType(), manifest);
     return new TestPlatformImage("unknown/unknown", written, config, List.of(layer));
   }
 }

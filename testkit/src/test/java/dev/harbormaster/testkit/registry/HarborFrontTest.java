@@ -90,6 +90,36 @@ class HarborFrontTest {
   }
 
   @Test
+  void basicAuth_rejectsAnonymousRequests_andServesRobotAccounts() throws Exception {
+    HarborFront secured =
+        peers.start(
+            HarborFront.builder().proxyProject("hub", upstream).basicAuth("robot$ci", "t0ken"));
+    HttpRequest.Builder manifest =
+        HttpRequest.newBuilder(secured.baseUrl().resolve("/v2/hub/library/app/manifests/v1"))
+            .header("Accept", TestImages.INDEX);
+
+    HttpResponse<String> anonymous =
+        HTTP.send(manifest.build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<byte[]> robot =
+        HTTP.send(
+            manifest
+                .header("Authorization", secured.credentials().orElseThrow().basicAuthorization())
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(anonymous.headers().firstValue("WWW-Authenticate"))
+        .contains("Basic realm=\"harbor\"");
+    assertThat(RegistryPeerTest.sha256(robot.body())).isEqualTo(image.top().digest());
+    assertThat(
+            peers
+                .skopeo()
+                .inspectRaw(
+                    "docker://" + secured.imageRef("hub", "library/app:v1"), secured.credentials()))
+        .isEqualTo(robot.body());
+  }
+
+  @Test
   void skopeoPullsThroughTheFront() {
     byte[] raw =
         peers.skopeo().inspectRaw("docker://" + harbor.imageRef("dockerhub", "library/app:v1"));

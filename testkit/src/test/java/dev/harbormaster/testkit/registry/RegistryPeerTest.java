@@ -43,6 +43,25 @@ class RegistryPeerTest {
   }
 
   @Test
+  void plainRegistry_servesDockerManifestLists_byteIdenticalToTheLayout() {
+    RegistryPeer registry = peers.plain();
+    TestImage image =
+        TestImages.builder()
+            .seed(16)
+            .platforms("linux/amd64", "linux/arm/v7")
+            .format(ImageFormat.DOCKER)
+            .write();
+
+    image.pushWithSkopeo(registry, "docker/app:v1");
+
+    byte[] list = peers.skopeo().inspectRaw(registry.dockerRef("docker/app:v1"));
+    assertThat(sha256(list)).isEqualTo(image.top().digest());
+    assertThat(new String(list, java.nio.charset.StandardCharsets.UTF_8))
+        .contains("application/vnd.docker.distribution.manifest.list.v2+json")
+        .contains("\"variant\":\"v7\"");
+  }
+
+  @Test
   void accessLog_countsRequestsByMethodAndPath() throws Exception {
     RegistryPeer registry = peers.plain();
     int before = registry.accessLog().size();

@@ -1,0 +1,6 @@
+/**
+ * {@link dev.harbormaster.testkit.containerd.ContainerdPeer}: a private containerd 1.6 with its CRI
+ * plugin on a unix socket under a temporary directory, for the node agent's CRI client (see {@code
+ * notes/cri.md}).
+ */
+package dev.harbormaster.testkit.containerd;

@@ -68,7 +68,7 @@ public final class PluginJarLoader {
                         + dir
                         + " has that Plugin-Id"));
     if (!problems.isEmpty()) {
-      manager.unloadPlugins();
+      shutdown(manager);
       throw new PluginLoadException(problems);
     }
     manager.startPlugins();
@@ -77,16 +77,23 @@ public final class PluginJarLoader {
       collectExtension(manager, plugin, plugins, problems);
     }
     if (!problems.isEmpty()) {
-      manager.stopPlugins();
-      manager.unloadPlugins();
+      shutdown(manager);
       throw new PluginLoadException(problems);
     }
-    return PluginCatalog.of(
-        plugins,
-        () -> {
-          manager.stopPlugins();
-          manager.unloadPlugins();
-        });
+    return PluginCatalog.of(plugins, () -> shutdown(manager));
+  }
+
+  /**
+   * Stops and unloads every plugin, one by one over a copy of the list (PF4J 3.15's {@code
+   * stopPlugins} modifies the list it iterates).
+   */
+  private static void shutdown(PluginManager manager) {
+    for (PluginWrapper plugin : List.copyOf(manager.getStartedPlugins())) {
+      manager.stopPlugin(plugin.getPluginId());
+    }
+    for (PluginWrapper plugin : List.copyOf(manager.getPlugins())) {
+      manager.unloadPlugin(plugin.getPluginId());
+    }
   }
 
   @SuppressWarnings("rawtypes")

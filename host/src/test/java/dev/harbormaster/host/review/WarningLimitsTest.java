@@ -1,0 +1,35 @@
+package dev.harbormaster.host.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class WarningLimitsTest {
+  @Test
+  void shortWarnings_passUnchanged() {
+    assertThat(WarningLimits.cap(List.of("a", "b"))).containsExactly("a", "b");
+  }
+
+  @Test
+  void longWarnings_areTruncated_andNewlinesFlattened() {
+    String capped = WarningLimits.cap(List.of("x".repeat(1000))).get(0);
+
+    assertThat(capped).hasSize(WarningLimits.MAX_LENGTH).endsWith("...");
+    assertThat(WarningLimits.cap(List.of("a\nb"))).containsExactly("a b");
+  }
+
+  @Test
+  void manyWarnings_areCappedByTotalSize_withACountOfTheRest() {
+    List<String> many = Collections.nCopies(100, "y".repeat(200));
+
+    List<String> capped = WarningLimits.cap(many);
+
+    assertThat(capped.stream().mapToInt(String::length).sum())
+        .isLessThanOrEqualTo(WarningLimits.MAX_TOTAL);
+    assertThat(capped.get(capped.size() - 1)).matches("\\d+ more warnings omitted");
+    int kept = capped.size() - 1;
+    assertThat(capped.get(kept)).startsWith((100 - kept) + " ");
+  }
+}

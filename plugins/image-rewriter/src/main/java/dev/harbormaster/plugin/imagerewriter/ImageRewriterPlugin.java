@@ -111,6 +111,7 @@ public final class ImageRewriterPlugin implements AdmissionPlugin<ImageRewriterC
       @Override
       public void stop(Duration deadline) throws InterruptedException {
         statusTask.cancel(false);
+        publish.run();
         probes.shutdownNow();
         probes.awaitTermination(deadline.toMillis(), TimeUnit.MILLISECONDS);
       }

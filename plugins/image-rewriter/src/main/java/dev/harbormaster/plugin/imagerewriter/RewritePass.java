@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * One pass of the rules over the selected containers of one object: classifies each image, resolves
@@ -26,8 +28,9 @@ final class RewritePass {
   private final AvailabilityChecker checker;
   private final RewriterMetrics metrics;
   private final PodSpecExtras extras;
-  private final List<String> warnings = new ArrayList<>();
-  private final List<String> unserved = new ArrayList<>();
+  // Keyed by container position (-1: the object), so messages follow the pod spec's order.
+  private final SortedMap<Integer, List<String>> warnings = new TreeMap<>();
+  private final SortedMap<Integer, List<String>> unserved = new TreeMap<>();
   private final Map<String, String> rewritten = new LinkedHashMap<>();
 
   RewritePass(
@@ -40,35 +43,46 @@ final class RewritePass {
 
   /** Runs the pass; the template's tree is changed in place. */
   void run(PodTemplate template, List<ContainerImage> containers) throws InterruptedException {
-    Map<ContainerImage, List<Candidate>> pending = new LinkedHashMap<>();
-    for (ContainerImage c : containers) {
-      classify(c).ifPresent(candidates -> pending.put(c, candidates));
+    // Keyed by position, not by container: a container's node changes when its image is set.
+    Map<Integer, List<Candidate>> pending = new LinkedHashMap<>();
+    for (int i = 0; i < containers.size(); i++) {
+      int position = i;
+      classify(position, containers.get(i))
+          .ifPresent(candidates -> pending.put(position, candidates));
     }
     if (pending.isEmpty()) {
       return;
     }
     Optional<OriginalImages> record = OriginalImages.read(template);
     if (record.isEmpty()) {
-      warnings.add(
+      note(
+          warnings,
+          -1,
           "annotation "
               + OriginalImages.ANNOTATION
               + " is not a JSON object of strings; it is replaced");
     }
     OriginalImages originals = record.orElseGet(OriginalImages::empty);
-    checker.resolve(pending).forEach((c, resolution) -> apply(c, resolution, originals));
+    checker
+        .resolve(pending)
+        .forEach(
+            (position, resolution) ->
+                apply(position, containers.get(position), resolution, originals));
     if (!rewritten.isEmpty()) {
       originals.writeTo(template);
-      extras.apply(template, rewritten.keySet(), warnings);
+      List<String> extraWarnings = new ArrayList<>();
+      extras.apply(template, rewritten.keySet(), extraWarnings);
+      extraWarnings.forEach(w -> note(warnings, -1, w));
     }
   }
 
-  private Optional<List<Candidate>> classify(ContainerImage c) {
+  private Optional<List<Candidate>> classify(int position, ContainerImage c) {
     ImageReference image;
     try {
       image = c.reference();
     } catch (InvalidReferenceException e) {
-      warnings.add(c.describe() + ": " + e.getMessage() + "; left unchanged");
-      unserved.add(c.describe() + " image \"" + c.image() + "\" (invalid reference)");
+      note(warnings, position, c.describe() + ": " + e.getMessage() + "; left unchanged");
+      note(unserved, position, c.describe() + " image \"" + c.image() + "\" (invalid reference)");
       metrics.image(RewriterMetrics.NO_RULE, Outcome.SKIPPED, "invalid");
       return Optional.empty();
     }
@@ -83,14 +97,15 @@ final class RewritePass {
     }
     List<Candidate> candidates = rules.candidates(image);
     if (candidates.isEmpty()) {
-      unserved.add(c.describe() + " image \"" + c.image() + "\" (no rule matches)");
+      note(unserved, position, c.describe() + " image \"" + c.image() + "\" (no rule matches)");
       metrics.image(RewriterMetrics.NO_RULE, Outcome.SKIPPED, "no-rule");
       return Optional.empty();
     }
     return Optional.of(candidates);
   }
 
-  private void apply(ContainerImage c, Resolution resolution, OriginalImages originals) {
+  private void apply(
+      int position, ContainerImage c, Resolution resolution, OriginalImages originals) {
     String kept = c.describe() + ": kept image \"" + c.image() + "\"";
     switch (resolution) {
       case Resolution.Chosen chosen -> {
@@ -102,29 +117,51 @@ final class RewritePass {
         metrics.image(target.rule().name(), Outcome.REWRITTEN, RewriterMetrics.NO_REASON);
       }
       case Resolution.Missing missing -> {
-        warnings.add(kept + ", no mirror has it: " + String.join("; ", missing.misses()));
-        unserved.add(c.describe() + " image \"" + c.image() + "\" (not on any mirror)");
+        note(
+            warnings,
+            position,
+            kept + ", no mirror has it: " + String.join("; ", missing.misses()));
+        note(unserved, position, c.describe() + " image \"" + c.image() + "\" (not on any mirror)");
         metrics.image(RewriterMetrics.NO_RULE, Outcome.MISSING, RewriterMetrics.NO_REASON);
       }
       case Resolution.Failed failed -> {
-        warnings.add(kept + ", mirror check failed (" + failed.rule() + "): " + failed.reason());
-        unserved.add(c.describe() + " image \"" + c.image() + "\" (mirror check failed)");
+        note(
+            warnings,
+            position,
+            kept + ", mirror check failed (" + failed.rule() + "): " + failed.reason());
+        note(
+            unserved,
+            position,
+            c.describe() + " image \"" + c.image() + "\" (mirror check failed)");
         metrics.image(failed.rule(), Outcome.ERROR, RewriterMetrics.NO_REASON);
       }
       case Resolution.Unusable unusable -> {
-        warnings.add(kept + ": " + String.join("; ", unusable.reasons()));
-        unserved.add(c.describe() + " image \"" + c.image() + "\" (no valid mirror name)");
+        note(warnings, position, kept + ": " + String.join("; ", unusable.reasons()));
+        note(
+            unserved,
+            position,
+            c.describe() + " image \"" + c.image() + "\" (no valid mirror name)");
         metrics.image(RewriterMetrics.NO_RULE, Outcome.SKIPPED, "unusable");
       }
     }
   }
 
+  /** Warnings, in container order. */
   List<String> warnings() {
-    return warnings;
+    return flatten(warnings);
   }
 
+  /** Images no mirror serves, in container order. */
   List<String> unserved() {
-    return unserved;
+    return flatten(unserved);
+  }
+
+  private static void note(SortedMap<Integer, List<String>> notes, int position, String text) {
+    notes.computeIfAbsent(position, p -> new ArrayList<>()).add(text);
+  }
+
+  private static List<String> flatten(SortedMap<Integer, List<String>> notes) {
+    return notes.values().stream().flatMap(List::stream).toList();
   }
 
   /** Container name to new image, in container order. */

@@ -5,6 +5,8 @@ import dev.harbormaster.host.cli.ExitCodes;
 import dev.harbormaster.host.cli.ReviewCommand;
 import dev.harbormaster.host.cli.ServeCommand;
 import dev.harbormaster.host.cli.VersionProvider;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,9 +32,23 @@ public final class Main implements Runnable {
 
   /** Runs the command line and returns the exit code (for tests and embedding). */
   public static int run(String... args) {
+    return run(
+        new PrintWriter(System.out, true, Charset.defaultCharset()),
+        new PrintWriter(System.err, true, Charset.defaultCharset()),
+        args);
+  }
+
+  /** Runs the command line writing to {@code out} and {@code err}; returns the exit code. */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cli = new CommandLine(new Main());
-    cli.setExitCodeExceptionMapper(e -> ExitCodes.ERROR);
-    return cli.execute(args);
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExitCodeExceptionMapper(
+        e -> e instanceof CommandLine.ParameterException ? ExitCodes.USAGE : ExitCodes.ERROR);
+    int code = cli.execute(args);
+    out.flush();
+    err.flush();
+    return code;
   }
 
   @Override

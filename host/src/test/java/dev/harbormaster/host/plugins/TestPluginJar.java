@@ -29,6 +29,16 @@ public final class TestPluginJar {
     return build(dir, fileName, pluginId, requires, List.of(GreetingPlugin.class.getName()));
   }
 
+  /** A jar holding {@code DenyNamedPlugin} as its one extension. */
+  public static Path denyNamed(Path dir, String fileName, String pluginId) throws IOException {
+    return build(
+        dir,
+        fileName,
+        pluginId,
+        ">=1.0.0",
+        List.of(dev.harbormaster.host.plugins.testplugin.DenyNamedPlugin.class.getName()));
+  }
+
   /** A jar with the test plugin's classes and the given extension index. */
   public static Path build(
       Path dir, String fileName, String pluginId, String requires, List<String> extensions)

@@ -60,8 +60,8 @@ public final class PeerProcess implements AutoCloseable {
     ProcessBuilder builder =
         new ProcessBuilder(command)
             .directory(workDir.toFile())
-            .redirectOutput(out.toFile())
-            .redirectError(err.toFile())
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile()))
+            .redirectError(ProcessBuilder.Redirect.appendTo(err.toFile()))
             .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
     builder.environment().putAll(environment);
     try {
@@ -105,6 +105,11 @@ public final class PeerProcess implements AutoCloseable {
         throw failure("interrupted while waiting for " + check.description());
       }
     }
+  }
+
+  /** True when the peer's logs say its port was taken ("address already in use"). */
+  public boolean lostPortRace() {
+    return logTail(20).toLowerCase(java.util.Locale.ROOT).contains("address already in use");
   }
 
   private PeerStartException failure(String what) {

@@ -4,6 +4,7 @@ import dev.harbormaster.testkit.process.Command;
 import dev.harbormaster.testkit.process.FreePorts;
 import dev.harbormaster.testkit.process.PeerBinaries;
 import dev.harbormaster.testkit.process.PeerProcess;
+import dev.harbormaster.testkit.process.PeerStartException;
 import dev.harbormaster.testkit.process.ReadinessCheck;
 import dev.harbormaster.testkit.process.WorkDirs;
 import java.io.IOException;
@@ -171,6 +172,19 @@ public final class HarborFront implements AutoCloseable {
       }
     }
 
+    private static List<String> nginxCommand(Path binary, Path workDir) {
+      return List.of(
+          binary.toString(),
+          "-p",
+          workDir.toString(),
+          "-c",
+          workDir.resolve("nginx.conf").toString(),
+          "-e",
+          workDir.resolve("error.log").toString(),
+          "-g",
+          "daemon off;");
+    }
+
     private Optional<Path> writeHtpasswd(Path workDir) throws IOException {
       if (credentials.isEmpty()) {
         return Optional.empty();
@@ -209,40 +223,33 @@ public final class HarborFront implements AutoCloseable {
           }
           resolved.put(e.getKey(), peer);
         }
-        int port = FreePorts.allocate();
-        Path conf = workDir.resolve("nginx.conf");
-        Files.writeString(
-            conf,
-            NginxConfig.render(port, workDir, resolved, writeHtpasswd(workDir)),
-            StandardCharsets.UTF_8);
-        PeerProcess nginx =
-            PeerProcess.start(
-                "nginx",
-                workDir,
-                List.of(
-                    binary.toString(),
-                    "-p",
-                    workDir.toString(),
-                    "-c",
-                    conf.toString(),
-                    "-e",
-                    workDir.resolve("error.log").toString(),
-                    "-g",
-                    "daemon off;"));
-        HarborFront front = new HarborFront(port, workDir, nginx, resolved, owned, credentials);
-        try {
-          nginx.awaitReady(
-              ReadinessCheck.httpGet(front.baseUrl().resolve("/v2/")), Duration.ofSeconds(20));
-        } catch (RuntimeException e) {
-          front.close();
-          throw e;
+        Optional<Path> htpasswd = writeHtpasswd(workDir);
+        for (int attempt = 1; ; attempt++) {
+          int port = FreePorts.allocate();
+          Path conf = workDir.resolve("nginx.conf");
+          Files.writeString(
+              conf, NginxConfig.render(port, workDir, resolved, htpasswd), StandardCharsets.UTF_8);
+          PeerProcess nginx = PeerProcess.start("nginx", workDir, nginxCommand(binary, workDir));
+          try {
+            nginx.awaitReady(
+                ReadinessCheck.httpGet(URI.create("http://127.0.0.1:" + port + "/v2/")),
+                Duration.ofSeconds(20));
+            return new HarborFront(port, workDir, nginx, resolved, owned, credentials);
+          } catch (PeerStartException e) {
+            nginx.close();
+            // another JVM may have taken the port between allocation and bind: retry on a new one
+            if (attempt == 3 || !nginx.lostPortRace()) {
+              throw e;
+            }
+          }
         }
-        return front;
       } catch (IOException e) {
         owned.forEach(RegistryPeer::close);
+        WorkDirs.deleteQuietly(workDir);
         throw new UncheckedIOException("cannot write nginx config in " + workDir, e);
       } catch (RuntimeException e) {
         owned.forEach(RegistryPeer::close);
+        WorkDirs.deleteQuietly(workDir);
         throw e;
       }
     }

@@ -28,6 +28,18 @@ record RegistryConfig(
     Optional<URI> proxyRemote,
     Optional<Credentials> proxyCredentials) {
 
+  /** Everything but the port and storage path, which are chosen at launch. */
+  record Template(
+      boolean deleteEnabled,
+      RegistryAuth auth,
+      Optional<URI> proxyRemote,
+      Optional<Credentials> proxyCredentials) {
+
+    RegistryConfig at(int port, Path storage) {
+      return new RegistryConfig(port, storage, deleteEnabled, auth, proxyRemote, proxyCredentials);
+    }
+  }
+
   /** Auth modes of the registry. */
   sealed interface RegistryAuth {
     /** Anyone may pull and push. */

@@ -1,18 +1,13 @@
 package dev.harbormaster.testkit.registry;
 
-import dev.harbormaster.testkit.process.FreePorts;
 import dev.harbormaster.testkit.process.PeerBinaries;
 import dev.harbormaster.testkit.process.PeerProcess;
-import dev.harbormaster.testkit.process.ReadinessCheck;
 import dev.harbormaster.testkit.process.WorkDirs;
 import dev.harbormaster.testkit.registry.RegistryConfig.RegistryAuth;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -38,28 +33,19 @@ import java.util.Optional;
  */
 public final class RegistryPeer implements AutoCloseable {
 
-  private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
-
-  private final int port;
-  private final Path workDir;
-  private final Path storage;
+  private final RegistryLauncher.Launched launched;
   private final Optional<Credentials> credentials;
   private final Optional<URI> proxyRemote;
-  private final PeerProcess process;
+  private volatile PeerProcess process;
 
   private RegistryPeer(
-      int port,
-      Path workDir,
-      Path storage,
+      RegistryLauncher.Launched launched,
       Optional<Credentials> credentials,
-      Optional<URI> proxyRemote,
-      PeerProcess process) {
-    this.port = port;
-    this.workDir = workDir;
-    this.storage = storage;
+      Optional<URI> proxyRemote) {
+    this.launched = launched;
     this.credentials = credentials;
     this.proxyRemote = proxyRemote;
-    this.process = process;
+    this.process = launched.process();
   }
 
   /** Starts a plain registry: no auth, delete enabled. */
@@ -74,12 +60,12 @@ public final class RegistryPeer implements AutoCloseable {
 
   /** {@code 127.0.0.1:PORT}, the registry part of an image reference. */
   public String host() {
-    return "127.0.0.1:" + port;
+    return "127.0.0.1:" + port();
   }
 
   /** The TCP port. */
   public int port() {
-    return port;
+    return launched.port();
   }
 
   /** {@code http://127.0.0.1:PORT} (no trailing slash); resolve {@code /v2/...} against it. */
@@ -99,7 +85,7 @@ public final class RegistryPeer implements AutoCloseable {
 
   /** Root of the registry's filesystem storage (contains {@code docker/registry/v2/...}). */
   public Path storageRoot() {
-    return storage;
+    return launched.storage();
   }
 
   /**
@@ -114,14 +100,15 @@ public final class RegistryPeer implements AutoCloseable {
           "digest must look like sha256:<hex>, got '" + digest + "'");
     }
     return Files.exists(
-        storage.resolve(
-            "docker/registry/v2/blobs/"
-                + parts[0]
-                + "/"
-                + parts[1].substring(0, 2)
-                + "/"
-                + parts[1]
-                + "/data"));
+        storageRoot()
+            .resolve(
+                "docker/registry/v2/blobs/"
+                    + parts[0]
+                    + "/"
+                    + parts[1].substring(0, 2)
+                    + "/"
+                    + parts[1]
+                    + "/data"));
   }
 
   /**
@@ -148,7 +135,7 @@ public final class RegistryPeer implements AutoCloseable {
 
   /** The temporary directory holding config, logs and storage of this peer. */
   public Path workDir() {
-    return workDir;
+    return launched.workDir();
   }
 
   /** Credentials for an htpasswd registry; empty for plain, proxy and token registries. */
@@ -161,7 +148,7 @@ public final class RegistryPeer implements AutoCloseable {
     return proxyRemote;
   }
 
-  /** Requests served so far (the registry's access log on stdout). */
+  /** Requests served so far (the registry's access log on stdout, kept across restarts). */
   public AccessLog accessLog() {
     return new AccessLog(process.stdoutLog());
   }
@@ -171,11 +158,30 @@ public final class RegistryPeer implements AutoCloseable {
     return process;
   }
 
+  /**
+   * Stops the process but keeps port, config and storage, to test clients against a registry that
+   * is down (connection refused). {@link #restart()} brings it back.
+   */
+  public void stop() {
+    process.close();
+  }
+
+  /** True while the registry process runs. */
+  public boolean isRunning() {
+    return process.isAlive();
+  }
+
+  /** Starts the registry again on the same port with the same storage (after {@link #stop()}). */
+  public synchronized void restart() {
+    process.close();
+    process = RegistryLauncher.relaunch(launched);
+  }
+
   /** Stops the registry and deletes its work directory (unless {@code -Dhm.peers.keep=true}). */
   @Override
   public void close() {
     process.close();
-    WorkDirs.deleteQuietly(workDir);
+    WorkDirs.deleteQuietly(workDir());
   }
 
   @Override
@@ -232,40 +238,21 @@ public final class RegistryPeer implements AutoCloseable {
       return this;
     }
 
-    /** Starts the registry and waits until {@code GET /v2/} answers (200 or 401). */
+    /**
+     * Starts the registry on a free port and waits until {@code GET /v2/} answers (200 or 401).
+     *
+     * @throws dev.harbormaster.testkit.process.PeerStartException with the log tail on failure
+     */
     public RegistryPeer start() {
-      Path binary = PeerBinaries.require("docker-registry", "docker-registry");
-      Path workDir = WorkDirs.create("registry");
-      int port = FreePorts.allocate();
-      Path storage = workDir.resolve("data");
-      try {
-        Files.createDirectories(storage);
-        Path config =
-            new RegistryConfig(port, storage, deleteEnabled, auth, proxyRemote, proxyCredentials)
-                .write(workDir);
-        PeerProcess process =
-            PeerProcess.start(
-                "registry", workDir, List.of(binary.toString(), "serve", config.toString()));
-        RegistryPeer peer =
-            new RegistryPeer(
-                port,
-                workDir,
-                storage,
-                auth instanceof RegistryAuth.Htpasswd(Credentials user)
-                    ? Optional.of(user)
-                    : Optional.empty(),
-                proxyRemote,
-                process);
-        try {
-          process.awaitReady(ReadinessCheck.httpGet(peer.baseUrl().resolve("/v2/")), START_TIMEOUT);
-        } catch (RuntimeException e) {
-          process.close();
-          throw e;
-        }
-        return peer;
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot prepare registry in " + workDir, e);
-      }
+      RegistryLauncher.Launched launched =
+          RegistryLauncher.launch(
+              new RegistryConfig.Template(deleteEnabled, auth, proxyRemote, proxyCredentials));
+      return new RegistryPeer(
+          launched,
+          auth instanceof RegistryAuth.Htpasswd(Credentials user)
+              ? Optional.of(user)
+              : Optional.empty(),
+          proxyRemote);
     }
   }
 }

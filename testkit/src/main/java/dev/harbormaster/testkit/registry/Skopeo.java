@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The {@code skopeo} CLI as a second, independent registry client: TLS verification is off ({@code
@@ -29,6 +31,8 @@ import java.util.Optional;
  * @see <a href="https://github.com/containers/skopeo/tree/main/docs">skopeo manual pages</a>
  */
 public final class Skopeo {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final Path binary;
 
@@ -57,6 +61,22 @@ public final class Skopeo {
     args.addAll(credentials.map(c -> List.of("--creds", c.colonSeparated())).orElse(noCreds("")));
     args.add(dockerRef);
     return run(args);
+  }
+
+  /**
+   * {@code skopeo list-tags docker://<repository>}: the tags of a repository, in the registry's
+   * order (distribution 2.8 does not sort them).
+   *
+   * @param dockerRepository e.g. {@code docker://127.0.0.1:5000/app} (no tag)
+   */
+  public List<String> listTags(String dockerRepository, Optional<Credentials> credentials) {
+    List<String> args = new ArrayList<>(List.of("list-tags", "--tls-verify=false"));
+    args.addAll(credentials.map(c -> List.of("--creds", c.colonSeparated())).orElse(noCreds("")));
+    args.add(dockerRepository);
+    JsonNode tags = JSON.readTree(run(args).orThrow().stdout()).path("Tags");
+    List<String> names = new ArrayList<>();
+    tags.forEach(tag -> names.add(tag.asString()));
+    return names;
   }
 
   /** {@code skopeo copy --all <src> <dest>} anonymously on both sides. */

@@ -56,6 +56,23 @@ class PeerProcessTest {
   }
 
   @Test
+  void lostPortRace_recognisesBindFailuresInTheLogs() {
+    try (PeerProcess process =
+        PeerProcess.start(
+            "binder",
+            dir,
+            List.of(
+                "sh",
+                "-c",
+                "echo 'listen tcp 127.0.0.1:5000: bind: address already in use' >&2"))) {
+      assertThatThrownBy(
+              () -> process.awaitReady(ReadinessCheck.tcpPort(1), Duration.ofSeconds(20)))
+          .isInstanceOf(PeerStartException.class);
+      assertThat(process.lostPortRace()).isTrue();
+    }
+  }
+
+  @Test
   void close_stopsTheProcessByPid_evenWhenItIgnoresSigterm() {
     PeerProcess process =
         PeerProcess.start("stubborn", dir, List.of("sh", "-c", "trap '' TERM; sleep 60 & wait"));

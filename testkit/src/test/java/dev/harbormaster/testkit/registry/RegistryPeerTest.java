@@ -126,6 +126,25 @@ class RegistryPeerTest {
   }
 
   @Test
+  void stopAndRestart_keepPortStorageAndAccessLog() throws Exception {
+    RegistryPeer registry = peers.start(RegistryPeer.builder());
+    TestImage image = TestImages.singlePlatform(17);
+    image.pushWithSkopeo(registry, "app:v1");
+    long before = registry.accessLog().count("PUT", "/v2/app/manifests/v1");
+
+    registry.stop();
+    var whileDown = peers.skopeo().tryInspectRaw(registry.dockerRef("app:v1"), Optional.empty());
+    registry.restart();
+
+    assertThat(whileDown.succeeded()).isFalse();
+    assertThat(whileDown.stderr()).contains("connection refused");
+    assertThat(registry.isRunning()).isTrue();
+    assertThat(sha256(peers.skopeo().inspectRaw(registry.dockerRef("app:v1"))))
+        .isEqualTo(image.top().digest());
+    assertThat(registry.accessLog().count("PUT", "/v2/app/manifests/v1")).isEqualTo(before).isOne();
+  }
+
+  @Test
   void deleteDisabled_refusesManifestDeletion() throws Exception {
     RegistryPeer registry = peers.start(RegistryPeer.builder().deleteEnabled(false));
     TestImage image = TestImages.singlePlatform(14);

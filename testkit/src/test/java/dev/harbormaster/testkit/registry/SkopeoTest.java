@@ -52,6 +52,17 @@ class SkopeoTest {
   }
 
   @Test
+  void listTags_returnsEveryTagOfTheRepository() {
+    RegistryPeer registry = peers.start(RegistryPeer.builder());
+    TestImage image = TestImages.singlePlatform(44);
+    image.pushWithSkopeo(registry, "tagged:a");
+    image.pushWithSkopeo(registry, "tagged:b");
+
+    assertThat(peers.skopeo().listTags(registry.dockerRef("tagged"), Optional.empty()))
+        .containsExactlyInAnyOrder("a", "b");
+  }
+
+  @Test
   void failures_carrySkopeosStderr() {
     RegistryPeer registry = peers.plain();
 

@@ -33,6 +33,10 @@ import java.util.regex.Pattern;
  * }
  * }</pre>
  *
+ * <p>In a JUnit class: {@code containerd = peers.manage(ContainerdPeer.start())} with a {@link
+ * dev.harbormaster.testkit.registry.RegistryPeers} extension stops it after the class. Starting
+ * takes about a second.
+ *
  * <p>Needs the {@code containerd} package and uid 0: under {@code CI=true} a missing binary or a
  * non-root JVM fails the test, elsewhere it is skipped.
  *

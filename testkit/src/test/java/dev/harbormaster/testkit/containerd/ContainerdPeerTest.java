@@ -51,14 +51,24 @@ class ContainerdPeerTest {
   }
 
   @Test
-  void trustPlainHttp_writesHostsToml() throws Exception {
-    RegistryPeer registry = peers.plain();
+  void trustPlainHttp_writesAHostsTomlThatContainerdResolvesThrough() throws Exception {
+    RegistryPeer registry = peers.start(RegistryPeer.builder());
+    TestImages.singlePlatform(52).pushWithSkopeo(registry, "viahosts:v1");
 
     containerd.trustPlainHttp(registry);
 
     assertThat(
             Files.readString(containerd.certsDir().resolve(registry.host()).resolve("hosts.toml")))
-        .contains("server = \"http://" + registry.host() + "\"")
-        .contains("[host.\"http://" + registry.host() + "\"]");
+        .contains("server = \"http://" + registry.host() + "\"");
+    // no --plain-http: only the hosts.toml tells containerd to use http for this host
+    containerd
+        .ctr(
+            "images",
+            "pull",
+            "--hosts-dir",
+            containerd.certsDir().toString(),
+            registry.imageRef("viahosts:v1"))
+        .orThrow();
+    assertThat(containerd.imageNames()).contains(registry.imageRef("viahosts:v1"));
   }
 }

@@ -27,6 +27,11 @@ public record RepositoryName(String registry, String repository) {
     return ImageReference.parse(this + ":" + tag);
   }
 
+  /** The image {@code digest} in this repository. */
+  public ImageReference withDigest(dev.harbormaster.oci.digest.Digest digest) {
+    return ImageReference.parse(this + "@" + digest);
+  }
+
   /** {@code registry/repository}. */
   @Override
   public String toString() {

@@ -223,26 +223,54 @@ public final class RegistryClient {
     }
   }
 
+  /** Opens the content of a blob to upload, only once an upload session is open. */
+  @FunctionalInterface
+  public interface BlobOpener {
+    /** A stream over the whole blob (e.g. {@link RegistryClient#getBlob} of another registry). */
+    InputStream open() throws IOException;
+  }
+
+  /** How {@link #pushBlob(RepositoryName, Digest, long, BlobOpener, Optional)} stored a blob. */
+  public enum BlobPush {
+    /** Mounted from the other repository: no bytes sent. */
+    MOUNTED,
+    /** Uploaded. */
+    UPLOADED
+  }
+
   /**
-   * Uploads {@code size} bytes read once from {@code content} (e.g. {@link #getBlob} of another
-   * registry, which verifies the digest as it goes), after offering a mount from {@code mountFrom}.
-   * Not retried here: on failure re-read the source and call again.
+   * Copies a blob in: offers a mount from {@code mountFrom} (same registry only), and when the
+   * registry declines (202) opens {@code content} and streams its {@code size} bytes in one {@code
+   * PUT} on the same session. The stream is read once (a verifying stream from {@link #getBlob}
+   * aborts the upload on a digest mismatch); not retried here: on failure call again.
    */
-  public void pushBlob(
+  public BlobPush pushBlob(
       RepositoryName repo,
       Digest digest,
       long size,
-      InputStream content,
+      BlobOpener content,
       Optional<RepositoryName> mountFrom)
-      throws RegistryException {
+      throws IOException {
     RegistryEndpoint endpoint = endpoint(repo.registry());
     UploadStarter.Started started = start(endpoint, repo, Optional.of(digest), mountFrom);
-    if (started instanceof UploadStarter.Opened opened) {
+    if (!(started instanceof UploadStarter.Opened opened)) {
+      return BlobPush.MOUNTED;
+    }
+    try (InputStream in = content.open()) {
       caller.call(
           endpoint,
           repo.repository(),
           new UploadCompleter(
-              opened.session(), repo.repository(), digest, UploadBodies.oneShot(content, size)));
+              opened.session(), repo.repository(), digest, UploadBodies.oneShot(in, size)));
+      return BlobPush.UPLOADED;
+    } catch (IOException | RuntimeException e) {
+      try {
+        caller.call(
+            endpoint, repo.repository(), new UploadCanceller(opened.session(), repo.repository()));
+      } catch (RegistryException cancelFailed) {
+        e.addSuppressed(cancelFailed);
+      }
+      throw e;
     }
   }
 

@@ -1,0 +1,39 @@
+package dev.harbormaster.host.observability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.JsonEncoder;
+import ch.qos.logback.core.ConsoleAppender;
+import dev.harbormaster.host.config.ServerConfig.LogFormat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+class LoggingSetupTest {
+  private final LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+
+  @AfterEach
+  void restore() {
+    LoggingSetup.configure(LogFormat.TEXT, false);
+  }
+
+  @Test
+  void jsonFormat_usesLogbacksJsonEncoder_onStderr() {
+    LoggingSetup.configure(LogFormat.JSON, false);
+
+    var appender =
+        (ConsoleAppender<?>) context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("console");
+    assertThat(appender.getEncoder()).isInstanceOf(JsonEncoder.class);
+    assertThat(appender.getTarget()).isEqualTo("System.err");
+    assertThat(ReviewLog.debugEnabled()).isFalse();
+  }
+
+  @Test
+  void debug_turnsOnWholeReviewLogging() {
+    LoggingSetup.configure(LogFormat.TEXT, true);
+
+    assertThat(ReviewLog.debugEnabled()).isTrue();
+  }
+}

@@ -8,6 +8,8 @@ import dev.harbormaster.spi.Review;
 import dev.harbormaster.spi.config.ConfigBinder;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
@@ -164,5 +166,43 @@ class ImageRewriterTest {
     assertThat(decision.auditAnnotations())
         .containsEntry(
             "rewritten-images", "{\"c0\":\"harbor.example.com/dockerhub-proxy/library/nginx:1\"}");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"nested", "repository", "host-in-path"})
+  void rewriteOfARewrite_isTheRewrite_inEveryLayout(String layout) throws Exception {
+    String yaml =
+        """
+        rules:
+          - match: docker.io
+            mirror: harbor.example.com/hub
+            layout: %s
+          - match: quay.io
+            mirror: registry.local:5000/quay
+            layout: %s
+          - regex: '.*'
+            mirror: catch-all.example.com/all
+            layout: %s
+        """
+            .formatted(layout, layout, layout);
+    ImageRewriter rewriter =
+        Rewriters.withoutChecks(
+            ConfigBinder.bind(YAMLMapper.shared().readTree(yaml), ImageRewriterConfig.class));
+    Review review =
+        pod(
+            "nginx",
+            "library/nginx:1.27",
+            "bitnami/redis:7@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+            "quay.io/prometheus/node-exporter:v1.8.0",
+            "registry.example:5000/team/app:1",
+            "ghcr.io/acme/app");
+
+    rewriter.review(review);
+    ObjectNode once = review.object().orElseThrow().deepCopy();
+    Decision again = rewriter.review(review);
+
+    assertThat(review.object().orElseThrow()).isEqualTo(once);
+    assertThat(again.auditAnnotations()).isEmpty();
+    assertThat(once.at("/spec/containers/0/image").asString()).isNotEqualTo("nginx");
   }
 }

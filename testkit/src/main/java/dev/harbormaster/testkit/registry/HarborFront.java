@@ -126,8 +126,19 @@ public final class HarborFront implements AutoCloseable {
     private final Map<String, RegistryPeer> projects = new LinkedHashMap<>();
     private final Map<String, RegistryPeer> upstreams = new LinkedHashMap<>();
     private Optional<Credentials> credentials = Optional.empty();
+    private boolean redirectToLibrary;
 
     private Builder() {}
+
+    /**
+     * Answers requests for single-segment names ({@code /v2/<project>/nginx/manifests/x}) with a
+     * 301 to {@code /v2/<project>/library/nginx/...}, as Harbor 2.7+ does for Docker Hub proxy
+     * projects (see {@code notes/harbor-proxy-cache.md}).
+     */
+    public Builder redirectSingleSegmentNamesToLibrary() {
+      redirectToLibrary = true;
+      return this;
+    }
 
     /**
      * Requires HTTP Basic auth for every request (nginx {@code auth_basic}, apr1 hash from {@code
@@ -228,7 +239,9 @@ public final class HarborFront implements AutoCloseable {
           int port = FreePorts.allocate();
           Path conf = workDir.resolve("nginx.conf");
           Files.writeString(
-              conf, NginxConfig.render(port, workDir, resolved, htpasswd), StandardCharsets.UTF_8);
+              conf,
+              NginxConfig.render(port, workDir, resolved, htpasswd, redirectToLibrary),
+              StandardCharsets.UTF_8);
           PeerProcess nginx = PeerProcess.start("nginx", workDir, nginxCommand(binary, workDir));
           try {
             nginx.awaitReady(

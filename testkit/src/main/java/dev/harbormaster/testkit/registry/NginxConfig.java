@@ -14,7 +14,11 @@ final class NginxConfig {
   private NginxConfig() {}
 
   static String render(
-      int port, Path dir, Map<String, RegistryPeer> projects, Optional<Path> htpasswd) {
+      int port,
+      Path dir,
+      Map<String, RegistryPeer> projects,
+      Optional<Path> htpasswd,
+      boolean redirectToLibrary) {
     StringBuilder locations = new StringBuilder();
     htpasswd.ifPresent(
         file ->
@@ -24,6 +28,20 @@ final class NginxConfig {
                 .append(";\n"));
     String first = projects.values().iterator().next().host();
     locations.append("    location = /v2/ { proxy_pass http://").append(first).append("; }\n");
+    if (redirectToLibrary) {
+      // Harbor >= 2.7: /v2/<project>/<name>/... (one segment) answers 301 to .../library/<name>/...
+      // Regex locations match in order, so these come before the project rewrites.
+      projects
+          .keySet()
+          .forEach(
+              project ->
+                  locations
+                      .append("    location ~ ^/v2/")
+                      .append(project)
+                      .append("/([^/]+)/(manifests|blobs|tags)/(.*)$ {\n      return 301 /v2/")
+                      .append(project)
+                      .append("/library/$1/$2/$3$is_args$args;\n    }\n"));
+    }
     projects.forEach(
         (project, peer) ->
             locations

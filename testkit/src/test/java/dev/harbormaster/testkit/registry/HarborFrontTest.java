@@ -120,6 +120,35 @@ class HarborFrontTest {
   }
 
   @Test
+  void redirectOption_sendsSingleSegmentNamesToLibrary_likeHarbor27() throws Exception {
+    HarborFront redirecting =
+        peers.start(
+            HarborFront.builder()
+                .proxyProject("hub", upstream)
+                .redirectSingleSegmentNamesToLibrary());
+
+    HttpResponse<String> shortName =
+        HTTP.send(
+            HttpRequest.newBuilder(redirecting.baseUrl().resolve("/v2/hub/app/manifests/v1?x=1"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<byte[]> followed =
+        HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .build()
+            .send(
+                HttpRequest.newBuilder(redirecting.baseUrl().resolve("/v2/hub/app/manifests/v1"))
+                    .header("Accept", TestImages.INDEX)
+                    .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+
+    assertThat(shortName.statusCode()).isEqualTo(301);
+    assertThat(shortName.headers().firstValue("Location").orElseThrow())
+        .endsWith("/v2/hub/library/app/manifests/v1?x=1");
+    assertThat(RegistryPeerTest.sha256(followed.body())).isEqualTo(image.top().digest());
+  }
+
+  @Test
   void skopeoPullsThroughTheFront() {
     byte[] raw =
         peers.skopeo().inspectRaw("docker://" + harbor.imageRef("dockerhub", "library/app:v1"));

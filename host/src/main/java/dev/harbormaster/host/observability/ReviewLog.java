@@ -3,8 +3,6 @@ package dev.harbormaster.host.observability;
 import dev.harbormaster.host.pipeline.InstanceRun;
 import dev.harbormaster.host.pipeline.ReviewOutcome;
 import dev.harbormaster.spi.Review;
-import java.util.Locale;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -32,7 +30,7 @@ public final class ReviewLog {
         .addKeyValue("decision", outcome.response().allowed() ? "allowed" : "denied")
         .addKeyValue("patched", outcome.response().patch().map(p -> p.size()).orElse(0))
         .addKeyValue("instances", instances(outcome))
-        .addKeyValue("durationMs", String.format(Locale.ROOT, "%.3f", nanos / 1e6))
+        .addKeyValue("durationMs", millis(nanos))
         .log();
   }
 
@@ -59,14 +57,19 @@ public final class ReviewLog {
   }
 
   private static String instances(ReviewOutcome outcome) {
-    return outcome.runs().stream()
-        .map(
-            (InstanceRun r) ->
-                r.instance()
-                    + ":"
-                    + r.result().tag()
-                    + ":"
-                    + String.format(Locale.ROOT, "%.2fms", r.nanos() / 1e6))
-        .collect(Collectors.joining(",", "[", "]"));
+    StringBuilder out = new StringBuilder("[");
+    for (InstanceRun run : outcome.runs()) {
+      if (out.length() > 1) out.append(',');
+      out.append(run.instance()).append(':').append(run.result().tag()).append(':');
+      out.append(millis(run.nanos())).append("ms");
+    }
+    return out.append(']').toString();
+  }
+
+  /** Milliseconds with microsecond precision, without String.format on the hot path. */
+  static String millis(long nanos) {
+    long micros = nanos / 1_000;
+    long fraction = micros % 1_000;
+    return (micros / 1_000) + "." + (fraction < 10 ? "00" : fraction < 100 ? "0" : "") + fraction;
   }
 }

@@ -7,8 +7,10 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -79,6 +81,7 @@ public final class ConfigLoader {
     List<ConfigError> errors = new ArrayList<>();
     List<InstanceConfig> instances = new ArrayList<>();
     Set<String> names = new HashSet<>();
+    Map<String, Path> configFiles = new HashMap<>();
     for (int i = 0; i < config.instances().size(); i++) {
       InstanceConfig instance = config.instances().get(i);
       String path = "instances[" + i + "]";
@@ -90,13 +93,16 @@ public final class ConfigLoader {
                 path + ".name",
                 "duplicate instance name '" + instance.name() + "'; names must be unique"));
       }
+      instance
+          .configFile()
+          .ifPresent(f -> configFiles.put(instance.name(), dir.resolve(f).normalize()));
       instances.add(inlineConfigFile(source, dir, path, instance, errors));
     }
     if (!errors.isEmpty()) {
       throw new InvalidConfigException(errors);
     }
     return new LoadedConfig(
-        source, dir, new HostConfig(config.server(), config.plugins(), instances));
+        source, dir, new HostConfig(config.server(), config.plugins(), instances), configFiles);
   }
 
   private static InstanceConfig inlineConfigFile(

@@ -2,6 +2,8 @@ package dev.harbormaster.host.config;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * A parsed and validated configuration with where it came from.
@@ -9,8 +11,21 @@ import java.util.List;
  * @param source the file name (or {@code embedded:default.yaml}) for messages
  * @param directory the directory relative paths are resolved against
  * @param config the configuration; every instance's {@code configFile} is already inlined
+ * @param configFiles instance name to the file its {@code config} block was read from, for
+ *     instances that use {@code configFile}
  */
-public record LoadedConfig(String source, Path directory, HostConfig config) {
+public record LoadedConfig(
+    String source, Path directory, HostConfig config, Map<String, Path> configFiles) {
+
+  /** Copies the map. */
+  public LoadedConfig {
+    configFiles = Map.copyOf(configFiles);
+  }
+
+  /** The file an instance's {@code config} block came from, when it used {@code configFile}. */
+  public Optional<Path> configFileOf(String instance) {
+    return Optional.ofNullable(configFiles.get(instance));
+  }
 
   /** The plugin directory, with {@code ${harbormaster.home}} expanded and resolved. */
   public Path pluginDirectory() {

@@ -77,14 +77,16 @@ public final class InstanceBinder {
                   + plugin.scopes()));
       return Optional.empty();
     }
-    String configPath = path + ".config";
+    // A config block read from a configFile is reported against that file, with paths inside it.
+    String source =
+        loaded.configFileOf(instance.name()).map(Object::toString).orElse(loaded.source());
+    String configPath = loaded.configFileOf(instance.name()).isPresent() ? "" : path + ".config";
     Object config;
     try {
       config = ConfigBinder.bind(instance.config(), plugin.configType());
     } catch (ConfigBindingException e) {
       errors.add(
-          new ConfigError(
-              loaded.source(), name, join(configPath, e.path()), afterPath(e.getMessage())));
+          new ConfigError(source, name, join(configPath, e.path()), afterPath(e.getMessage())));
       return Optional.empty();
     }
     List<ConfigProblem> problems;
@@ -95,8 +97,7 @@ public final class InstanceBinder {
     }
     for (ConfigProblem problem : problems) {
       errors.add(
-          new ConfigError(
-              loaded.source(), name, join(configPath, problem.path()), problem.message()));
+          new ConfigError(source, name, join(configPath, problem.path()), problem.message()));
     }
     return problems.isEmpty()
         ? Optional.of(new BoundInstance(instance, plugin, config))
@@ -104,8 +105,11 @@ public final class InstanceBinder {
   }
 
   private static String join(String base, String relative) {
-    if (relative == null || relative.isEmpty() || relative.equals("$")) return base;
+    if (relative == null || relative.isEmpty() || relative.equals("$")) {
+      return base.isEmpty() ? "$" : base;
+    }
     String r = relative.startsWith("$.") ? relative.substring(2) : relative;
+    if (base.isEmpty()) return r;
     return r.startsWith("[") ? base + r : base + "." + r;
   }
 

@@ -97,6 +97,18 @@ class InstanceBinderTest {
     assertThat(e.errors().get(2).message()).contains("invalid duration 'soon'");
   }
 
+  @Test
+  void problemsInAConfigFile_nameThatFile_andThePathInsideIt() throws Exception {
+    java.nio.file.Files.writeString(dir.resolve("greet.yaml"), "greeting: hi\ncolour: red\n");
+
+    ConfigError error =
+        only(config("- {name: g, plugin: greeting, scope: mutating, configFile: greet.yaml}"));
+
+    assertThat(error.source()).isEqualTo(dir.resolve("greet.yaml").toString());
+    assertThat(error.instance()).contains("g");
+    assertThat(error.path()).isEqualTo("colour");
+  }
+
   private ConfigError only(LoadedConfig config) {
     InvalidConfigException e =
         catchThrowableOfType(

@@ -69,8 +69,21 @@ public final class ImageRewriterPlugin implements AdmissionPlugin<ImageRewriterC
     return config.problems();
   }
 
+  /**
+   * Starts one instance.
+   *
+   * @throws IllegalArgumentException for a validating instance in {@code rewrite} mode, which could
+   *     only ever allow (its changes are discarded)
+   */
   @Override
   public AdmissionHandler start(ImageRewriterConfig config, PluginContext context) {
+    if (context.scope() == Scope.VALIDATING && config.effectiveMode() != Mode.ONLY_MIRRORED) {
+      throw new IllegalArgumentException(
+          "instance "
+              + context.instanceName()
+              + ": scope validating needs config.mode: only-mirrored (a validating instance"
+              + " cannot rewrite; use scope mutating to rewrite)");
+    }
     RuleSet rules = config.ruleSet();
     AvailabilityConfig a = config.availability();
     RewriterMetrics metrics = new RewriterMetrics(context.meterRegistry(), context.meterTags());

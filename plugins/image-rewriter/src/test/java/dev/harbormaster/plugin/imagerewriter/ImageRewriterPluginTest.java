@@ -1,6 +1,7 @@
 package dev.harbormaster.plugin.imagerewriter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.harbormaster.spi.AdmissionHandler;
 import dev.harbormaster.spi.Decision;
@@ -243,5 +244,19 @@ class ImageRewriterPluginTest {
     assertThat(status.counters())
         .containsEntry(
             "harbormaster.imagerewriter.images{outcome=rewritten,reason=none,rule=primary}", 2L);
+  }
+
+  @Test
+  void validatingScope_needsOnlyMirroredMode() throws Exception {
+    context.scope = Scope.VALIDATING;
+    assertThatThrownBy(() -> start(checked(mirror.host(), "")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "instance rewrite-test: scope validating needs config.mode: only-mirrored (a"
+                + " validating instance cannot rewrite; use scope mutating to rewrite)");
+
+    AdmissionHandler validating = start(checked(mirror.host(), "mode: only-mirrored"));
+    assertThat(validating.review(pod("app:v1"))).isInstanceOf(Decision.Allow.class);
+    assertThat(validating.review(pod("absent:v1"))).isInstanceOf(Decision.Deny.class);
   }
 }

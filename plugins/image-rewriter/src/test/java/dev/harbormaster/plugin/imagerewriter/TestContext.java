@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
 final class TestContext implements PluginContext, AutoCloseable {
   final SimpleMeterRegistry meters = new SimpleMeterRegistry();
   final AtomicReference<Object> status = new AtomicReference<>();
+  Scope scope = Scope.MUTATING;
   private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
 
   @Override
@@ -24,7 +25,7 @@ final class TestContext implements PluginContext, AutoCloseable {
 
   @Override
   public Scope scope() {
-    return Scope.MUTATING;
+    return scope;
   }
 
   @Override

@@ -38,7 +38,7 @@ public final class RegistryPeers implements BeforeAllCallback, AfterAllCallback,
 
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private Optional<RegistryPeer> plain = Optional.empty();
-  private boolean classScoped;
+  private Optional<Class<?>> ownerClass = Optional.empty();
 
   /** Creates the extension; register it with {@code @RegisterExtension}. */
   public RegistryPeers() {}
@@ -78,20 +78,28 @@ public final class RegistryPeers implements BeforeAllCallback, AfterAllCallback,
   }
 
   @Override
-  public void beforeAll(ExtensionContext context) {
-    classScoped = true;
+  public synchronized void beforeAll(ExtensionContext context) {
+    // @Nested classes see the outer class's static extension too: only the outermost owns it.
+    if (ownerClass.isEmpty()) {
+      ownerClass = Optional.of(context.getRequiredTestClass());
+    }
   }
 
   @Override
   public void afterEach(ExtensionContext context) throws Exception {
-    if (!classScoped) {
+    if (ownerClass.isEmpty()) {
       closeAll();
     }
   }
 
   @Override
   public void afterAll(ExtensionContext context) throws Exception {
-    closeAll();
+    if (ownerClass.equals(Optional.of(context.getRequiredTestClass()))) {
+      closeAll();
+      synchronized (this) {
+        ownerClass = Optional.empty();
+      }
+    }
   }
 
   /** Stops every peer now (normally called by JUnit). */

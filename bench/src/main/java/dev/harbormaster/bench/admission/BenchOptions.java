@@ -1,0 +1,59 @@
+package dev.harbormaster.bench.admission;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Command-line options of {@link AdmissionBenchmark}: {@code --name value} pairs.
+ *
+ * @param plugins directory holding the plugin jars (it-stamp and deny-latest)
+ * @param report file the Markdown report is written to
+ * @param warmup wrk warm-up per target
+ * @param duration wrk measurement per target and round
+ * @param rounds alternating rounds (bare, host, bare, host...)
+ * @param threads wrk threads
+ * @param connections wrk connections
+ * @param rate requests per second of the constant-rate run
+ * @param rateSeconds measured seconds of the constant-rate run (after 5 s warm-up)
+ */
+record BenchOptions(
+    Path plugins,
+    Path report,
+    Duration warmup,
+    Duration duration,
+    int rounds,
+    int threads,
+    int connections,
+    int rate,
+    int rateSeconds) {
+
+  static BenchOptions parse(String[] args) {
+    Map<String, String> values = new HashMap<>();
+    for (int i = 0; i < args.length; i += 2) {
+      if (!args[i].startsWith("--") || i + 1 >= args.length) {
+        throw new IllegalArgumentException(
+            "expected --name value pairs, got '"
+                + args[i]
+                + "'; options: --plugins DIR"
+                + " --report FILE --warmup S --duration S --rounds N --threads N"
+                + " --connections N --rate N --rate-seconds S");
+      }
+      values.put(args[i].substring(2), args[i + 1]);
+    }
+    if (!values.containsKey("plugins")) {
+      throw new IllegalArgumentException("--plugins DIR is required");
+    }
+    return new BenchOptions(
+        Path.of(values.get("plugins")),
+        Path.of(values.getOrDefault("report", "admission-report.md")),
+        Duration.ofSeconds(Long.parseLong(values.getOrDefault("warmup", "10"))),
+        Duration.ofSeconds(Long.parseLong(values.getOrDefault("duration", "15"))),
+        Integer.parseInt(values.getOrDefault("rounds", "2")),
+        Integer.parseInt(values.getOrDefault("threads", "2")),
+        Integer.parseInt(values.getOrDefault("connections", "16")),
+        Integer.parseInt(values.getOrDefault("rate", "1000")),
+        Integer.parseInt(values.getOrDefault("rate-seconds", "20")));
+  }
+}

@@ -8,15 +8,20 @@ import dev.harbormaster.host.TestConfigs;
 import dev.harbormaster.host.plugins.PluginCatalog;
 import dev.harbormaster.host.plugins.testplugin.GreetingPlugin;
 import dev.harbormaster.host.runtime.HostServer;
+import dev.harbormaster.testkit.pki.IssuedCertificate;
 import dev.harbormaster.testkit.pki.KeyEncoding;
 import dev.harbormaster.testkit.pki.KeyType;
+import dev.harbormaster.testkit.pki.SecretVolume;
 import dev.harbormaster.testkit.pki.TestPki;
+import java.math.BigInteger;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,5 +72,52 @@ class TlsServingTest {
     } finally {
       server.shutdown();
     }
+  }
+
+  @Test
+  void replacingTheSecretVolumesFiles_changesTheServedCertificate_withoutARestart()
+      throws Exception {
+    TestPki pki = TestPki.create(KeyType.EC_P256);
+    SecretVolume volume =
+        SecretVolume.create(dir.resolve("secret"), pki.server().secretData(KeyEncoding.SEC1));
+    HostServer server =
+        HostServer.start(
+            TestConfigs.parse(
+                dir,
+                """
+                server: {address: 127.0.0.1, port: 0, tls: {certFile: secret/tls.crt, keyFile: secret/tls.key}}
+                instances: []
+                """),
+            PluginCatalog.of(Map.of()));
+    try {
+      assertThat(servedSerial(server, pki)).isEqualTo(pki.server().serial());
+      IssuedCertificate renewed = pki.ca().issueServer(KeyType.RSA_2048, TestPki.loopbackNames());
+
+      volume.update(renewed.secretData(KeyEncoding.PKCS1));
+
+      // The files are polled; wait (bounded) for the new certificate to be served.
+      long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      BigInteger served = servedSerial(server, pki);
+      while (!served.equals(renewed.serial()) && System.nanoTime() < until) {
+        Thread.sleep(200);
+        served = servedSerial(server, pki);
+      }
+      assertThat(served).isEqualTo(renewed.serial());
+    } finally {
+      server.shutdown();
+    }
+  }
+
+  private static BigInteger servedSerial(HostServer server, TestPki pki) throws Exception {
+    // A new client per call: no pooled connection, so every call does a fresh handshake.
+    HttpClient client = HttpClient.newBuilder().sslContext(pki.clientSslContext()).build();
+    HttpResponse<String> response =
+        client.send(
+            HttpRequest.newBuilder(URI.create(server.baseUrl() + "/healthz")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    X509Certificate leaf =
+        (X509Certificate) response.sslSession().orElseThrow().getPeerCertificates()[0];
+    client.close();
+    return leaf.getSerialNumber();
   }
 }

@@ -205,4 +205,38 @@ class ImageRewriterTest {
     assertThat(again.auditAnnotations()).isEmpty();
     assertThat(once.at("/spec/containers/0/image").asString()).isNotEqualTo("nginx");
   }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"localhost/app:1", "localhost:5000/app:1", "127.0.0.1:5000/app", "[::1]:5000/app"})
+  void loopbackAndLocalImages_areLeftAloneSilently(String image) throws Exception {
+    ImageRewriter rewriter =
+        Rewriters.withoutChecks(
+            ConfigBinder.bind(
+                YAMLMapper.shared().readTree("rules: [{regex: '.*', mirror: m.example.com/all}]"),
+                ImageRewriterConfig.class));
+    Review review = pod(image);
+
+    Decision decision = rewriter.review(review);
+
+    assertThat(review.object().orElseThrow().at("/spec/containers/0/image").asString())
+        .isEqualTo(image);
+    assertThat(decision).isEqualTo(Decision.allow());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", " nginx", "Nginx:1", "nginx:", "nginx@sha256:abc", "a//b"})
+  void invalidReferences_areKept_withAWarningNamingTheContainer(String image) throws Exception {
+    Review review = pod(image);
+
+    Decision decision = rewriter("").review(review);
+
+    assertThat(review.object().orElseThrow().at("/spec/containers/0/image").asString())
+        .isEqualTo(image);
+    assertThat(decision.warnings())
+        .singleElement()
+        .asString()
+        .startsWith("container \"c0\": invalid image reference \"" + image + "\": ")
+        .endsWith("; left unchanged");
+  }
 }

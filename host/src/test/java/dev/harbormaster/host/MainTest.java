@@ -35,7 +35,8 @@ class MainTest {
     assertThat(err.toString()).contains("Unknown option: '--bogus'");
     assertThat(run("check")).isEqualTo(2);
     assertThat(err.toString()).contains("--config");
-    assertThat(run("review", "--config", "x.yaml", "--endpoint", "sideways", "f.yaml")).isEqualTo(2);
+    assertThat(run("review", "--config", "x.yaml", "--endpoint", "sideways", "f.yaml"))
+        .isEqualTo(2);
     assertThat(err.toString()).contains("sideways");
   }
 

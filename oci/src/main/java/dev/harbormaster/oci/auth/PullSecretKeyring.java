@@ -104,6 +104,53 @@ public final class PullSecretKeyring implements Keyring {
       return this;
     }
 
+    /**
+     * Adds a Kubernetes pull secret given its {@code type} and its {@code data} (values base64, as
+     * in the Secret object): {@code kubernetes.io/dockerconfigjson} reads {@code
+     * .dockerconfigjson}, {@code kubernetes.io/dockercfg} reads {@code .dockercfg}.
+     *
+     * @param name e.g. {@code namespace/secret}, for error messages
+     * @throws InvalidCredentialsException for another type, a missing key or bad content
+     */
+    public Builder addPullSecret(String name, String type, Map<String, String> data) {
+      String key =
+          switch (type) {
+            case "kubernetes.io/dockerconfigjson" -> ".dockerconfigjson";
+            case "kubernetes.io/dockercfg" -> ".dockercfg";
+            default ->
+                throw new InvalidCredentialsException(
+                    "secret "
+                        + name
+                        + " has type \""
+                        + type
+                        + "\"; pull secrets are kubernetes.io/dockerconfigjson or"
+                        + " kubernetes.io/dockercfg");
+          };
+      String encoded = data.get(key);
+      if (encoded == null) {
+        throw new InvalidCredentialsException("secret " + name + " has no " + key + " key");
+      }
+      byte[] json;
+      try {
+        json = Base64.getDecoder().decode(encoded.trim());
+      } catch (IllegalArgumentException e) {
+        throw new InvalidCredentialsException("secret " + name + ": " + key + " is not base64");
+      }
+      String source = "secret " + name + " " + key;
+      return key.equals(".dockercfg")
+          ? addDockerCfg(json, source)
+          : addDockerConfigJson(json, source);
+    }
+
+    /**
+     * Adds a Docker {@code config.json} file.
+     *
+     * @throws java.io.IOException when it cannot be read
+     */
+    public Builder addDockerConfigFile(java.nio.file.Path file) throws java.io.IOException {
+      return addDockerConfigJson(java.nio.file.Files.readAllBytes(file), file.toString());
+    }
+
     /** Adds one entry, e.g. from plugin configuration. */
     public Builder add(String key, Credential credential) {
       entries

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Produces the {@code Authorization} header for registry requests and reacts to 401 answers.
@@ -46,6 +47,8 @@ public final class RegistryAuthenticator {
   private final ConcurrentHashMap<String, AuthChallenge> challenges = new ConcurrentHashMap<>();
   private final Set<String> rejectedBasic = ConcurrentHashMap.newKeySet();
   private final ConcurrentHashMap<String, String> rejections = new ConcurrentHashMap<>();
+  // One token fetch per (registry, scope set) at a time: parallel blob copies share the token.
+  private final ConcurrentHashMap<String, ReentrantLock> fetchLocks = new ConcurrentHashMap<>();
 
   /**
    * @param transport used to reach token endpoints (under the same policy as registries)
@@ -81,6 +84,20 @@ public final class RegistryAuthenticator {
     if (!challenge.isBearer()) {
       return Optional.empty();
     }
+    ReentrantLock lock =
+        fetchLocks.computeIfAbsent(
+            TokenCache.key(registry, repository, scopes), k -> new ReentrantLock());
+    lock.lock();
+    try {
+      return bearer(registry, challenge, candidates, scopes);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private Optional<String> bearer(
+      String registry, AuthChallenge challenge, List<Credential> candidates, Set<Scope> scopes)
+      throws IOException {
     List<Optional<Credential>> attempts = new ArrayList<>();
     candidates.forEach(c -> attempts.add(Optional.of(c)));
     attempts.add(Optional.empty());

@@ -103,6 +103,43 @@ class PullSecretKeyringTest {
   }
 
   @Test
+  void readsKubernetesSecretData_ofBothTypes() {
+    String config =
+        Base64.getEncoder()
+            .encodeToString(
+                json("{\"auths\":{\"ghcr.io\":{\"username\":\"g\",\"password\":\"p\"}}}"));
+    String legacy =
+        Base64.getEncoder()
+            .encodeToString(json("{\"quay.io\":{\"username\":\"q\",\"password\":\"p\"}}"));
+    PullSecretKeyring k =
+        PullSecretKeyring.builder()
+            .addPullSecret(
+                "ns/new",
+                "kubernetes.io/dockerconfigjson",
+                java.util.Map.of(".dockerconfigjson", config))
+            .addPullSecret(
+                "ns/old", "kubernetes.io/dockercfg", java.util.Map.of(".dockercfg", legacy))
+            .build();
+
+    assertThat(k.credentialsFor("ghcr.io", "a"))
+        .extracting(Credential::username)
+        .containsExactly("g");
+    assertThat(k.credentialsFor("quay.io", "a"))
+        .extracting(Credential::username)
+        .containsExactly("q");
+    assertThatThrownBy(
+            () -> PullSecretKeyring.builder().addPullSecret("ns/x", "Opaque", java.util.Map.of()))
+        .hasMessage(
+            "secret ns/x has type \"Opaque\"; pull secrets are kubernetes.io/dockerconfigjson or"
+                + " kubernetes.io/dockercfg");
+    assertThatThrownBy(
+            () ->
+                PullSecretKeyring.builder()
+                    .addPullSecret("ns/y", "kubernetes.io/dockerconfigjson", java.util.Map.of()))
+        .hasMessage("secret ns/y has no .dockerconfigjson key");
+  }
+
+  @Test
   void credentialToString_hidesPassword() {
     assertThat(new Credential("u", "secret").toString()).doesNotContain("secret");
   }

@@ -64,6 +64,26 @@ class PublicApiPinTest {
     }
   }
 
+  static final class PinCommand implements PluginCommand<PinConfig> {
+    @Override
+    public String name() {
+      return "pin";
+    }
+
+    @Override
+    public String description() {
+      return "pins the command API";
+    }
+
+    @Override
+    public int run(List<String> args, List<ConfiguredInstance<PinConfig>> instances, CommandIo io) {
+      for (ConfiguredInstance<PinConfig> instance : instances) {
+        io.out().println(instance.name() + "=" + instance.config().value() + args);
+      }
+      return instances.isEmpty() ? 2 : 0;
+    }
+  }
+
   static final class PinContext implements PluginContext {
     final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     Object published;
@@ -141,6 +161,22 @@ class PublicApiPinTest {
     assertThat(pod.get("pinned").asString()).isEqualTo("x");
     assertThat(context.published).isEqualTo(Map.of("started", "pin"));
     assertThat(review.displayName()).isEqualTo("default/web");
+  }
+
+  @Test
+  void aPluginCommand_receivesItsArgumentsAndBoundInstances() throws Exception {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    PluginCommand<PinConfig> command = new PinCommand();
+    int exit =
+        command.run(
+            List.of("--once"),
+            List.of(
+                new PluginCommand.ConfiguredInstance<>(
+                    "a", new PinConfig("x", Duration.ZERO), new PinContext())),
+            new PluginCommand.CommandIo(
+                new java.io.PrintStream(out, true), new java.io.PrintStream(out, true)));
+    assertThat(exit).isZero();
+    assertThat(out.toString()).isEqualTo("a=x[--once]" + System.lineSeparator());
   }
 
   @Test

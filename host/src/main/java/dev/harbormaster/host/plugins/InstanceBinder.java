@@ -59,7 +59,10 @@ public final class InstanceBinder {
                   + "'; plugins loaded from "
                   + loaded.pluginDirectory()
                   + ": "
-                  + (catalog.ids().isEmpty() ? "none" : String.join(", ", catalog.ids()))));
+                  + (catalog.ids().isEmpty() ? "none" : String.join(", ", catalog.ids()))
+                  + (java.nio.file.Files.isDirectory(loaded.pluginDirectory())
+                      ? ""
+                      : " (the directory does not exist)")));
       return Optional.empty();
     }
     AdmissionPlugin<Object> plugin = (AdmissionPlugin<Object>) found.get();

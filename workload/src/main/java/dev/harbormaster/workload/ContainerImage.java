@@ -3,6 +3,7 @@ package dev.harbormaster.workload;
 import dev.harbormaster.oci.reference.ImageReference;
 import dev.harbormaster.oci.reference.InvalidReferenceException;
 import java.util.Objects;
+import java.util.Optional;
 import tools.jackson.core.JsonPointer;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -55,6 +56,11 @@ public record ContainerImage(
    */
   public ImageReference reference() {
     return ImageReference.parse(image);
+  }
+
+  /** {@link #reference()}, or empty when the image is missing or not a valid reference. */
+  public Optional<ImageReference> tryReference() {
+    return ImageReference.tryParse(image);
   }
 
   /**

@@ -33,6 +33,13 @@ class ContainerImageTest {
   }
 
   @Test
+  void tryReference_isEmptyForInvalidImages() {
+    assertThat(container("Nginx").tryReference()).isEmpty();
+    assertThat(container("quay.io/a/b:1").tryReference().orElseThrow().registry())
+        .isEqualTo("quay.io");
+  }
+
+  @Test
   void setImage_keepsOtherFields() {
     ContainerImage c = container("nginx");
 

@@ -105,6 +105,13 @@ final class RegistryCaller {
     } catch (AddressRefusedException e) {
       throw new RefusedByPolicyException(op.describe() + ": " + e.getMessage());
     } catch (IOException e) {
+      if (HttpTransport.isTrustFailure(e)) {
+        throw new PermanentRegistryException(
+            op.describe() + ": TLS certificate not trusted (configure a CA bundle?): " + e,
+            0,
+            List.of(),
+            e);
+      }
       throw new TransientRegistryException(op.describe() + ": " + e, 0, List.of(), e);
     }
   }

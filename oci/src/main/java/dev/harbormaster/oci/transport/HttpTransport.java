@@ -129,7 +129,7 @@ public final class HttpTransport {
         throw e;
       } catch (IOException e) {
         throttle.release(registry);
-        if (last) {
+        if (last || isTrustFailure(e)) {
           throw e;
         }
         LOG.debug("{} {} failed ({}), retrying", request.method(), request.url(), e.toString());
@@ -215,6 +215,12 @@ public final class HttpTransport {
       }
       current = next.build();
     }
+  }
+
+  /** A certificate the client does not trust: retrying cannot help. */
+  public static boolean isTrustFailure(IOException e) {
+    return e instanceof javax.net.ssl.SSLHandshakeException
+        || e instanceof javax.net.ssl.SSLPeerUnverifiedException;
   }
 
   private static boolean sameOrigin(HttpUrl a, HttpUrl b) {

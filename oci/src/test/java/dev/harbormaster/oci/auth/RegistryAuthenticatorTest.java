@@ -161,6 +161,43 @@ class RegistryAuthenticatorTest {
   }
 
   @Test
+  void tokenRevokedMidOperation_isReplacedOnce() throws Exception {
+    // MockWebServer: docker-registry cannot be made to revoke a token it accepted.
+    String realm = server.url("/token").toString();
+    String host = server.getHostName() + ":" + server.getPort();
+    server.enqueue(challenge(realm, "repository:a/b:pull", ""));
+    server.enqueue(token("t1"));
+    server.enqueue(new MockResponse.Builder().code(200).build()); // HEAD with t1
+    server.enqueue(challenge(realm, "repository:a/b:pull", "")); // t1 revoked
+    server.enqueue(token("t2"));
+    server.enqueue(new MockResponse.Builder().code(200).build()); // HEAD with t2
+    RegistryClient client = RegistryClient.builder().allowHosts(host).insecureHosts(host).build();
+    ImageReference ref = ImageReference.parse(host + "/a/b:v1");
+
+    assertThat(client.headManifest(ref)).isPresent();
+    assertThat(client.headManifest(ref)).isPresent();
+
+    List<String> sent = new java.util.ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      RecordedRequest r = server.takeRequest();
+      sent.add(
+          r.getMethod()
+              + " "
+              + r.getUrl().encodedPath()
+              + " "
+              + java.util.Objects.requireNonNullElse(r.getHeaders().get("Authorization"), "-"));
+    }
+    assertThat(sent)
+        .containsExactly(
+            "HEAD /v2/a/b/manifests/v1 -",
+            "GET /token -",
+            "HEAD /v2/a/b/manifests/v1 Bearer t1",
+            "HEAD /v2/a/b/manifests/v1 Bearer t1",
+            "GET /token -",
+            "HEAD /v2/a/b/manifests/v1 Bearer t2");
+  }
+
+  @Test
   void secondUnauthorizedAfterReauth_isAnAuthenticationError() throws Exception {
     // MockWebServer: a registry that keeps rejecting fresh tokens cannot be set up for real.
     String realm = server.url("/token").toString();

@@ -91,7 +91,7 @@ public final class HarborProxyPopulatorPlugin implements AdmissionPlugin<Populat
       ImageWarmer warmer = warmer(config, context);
       queue =
           Optional.of(
-              WorkQueue.builder(new WarmTask(warmer))
+              WorkQueue.builder(new WarmTask(warmer, config.harbor().maxRetryAfter()))
                   .settings(config.queue().settings())
                   .name(instance)
                   .listener(

@@ -125,6 +125,7 @@ final class Populator {
               List.of(),
               0,
               0,
+              0,
               at));
     }
     List<String> refs = targets.stream().map(t -> t.harbor().full()).toList();

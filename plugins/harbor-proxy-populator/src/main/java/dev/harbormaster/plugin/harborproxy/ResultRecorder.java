@@ -78,6 +78,7 @@ final class ResultRecorder implements WorkListener<WarmJob> {
             r.unverifiedBlobs(),
             job.lastDuration().toMillis(),
             completion.attempts(),
+            completion.retryIn().map(d -> d.toMillis()).orElse(0L),
             clock.instant().toString()));
     log(job, state, reason, message, r, completion);
     publish.run();

@@ -21,6 +21,7 @@ import java.util.List;
  * @param unverifiedBlobs blobs Harbor did not report as cached (with {@code verify})
  * @param durationMs duration of the attempt
  * @param attempt the attempt number
+ * @param retryInMs when {@code retrying}: the delay before the next attempt, else 0
  * @param at when it ended (ISO-8601)
  */
 public record WarmResult(
@@ -38,4 +39,5 @@ public record WarmResult(
     List<String> unverifiedBlobs,
     long durationMs,
     int attempt,
+    long retryInMs,
     String at) {}

@@ -8,10 +8,17 @@ import java.time.Duration;
 /** Runs one warm attempt for the shared work queue and classifies its failure. */
 public final class WarmTask implements WorkTask<WarmJob> {
   private final ImageWarmer warmer;
+  private final FailureClassifier classifier;
 
-  /** A task warming with {@code warmer}. */
-  public WarmTask(ImageWarmer warmer) {
+  /**
+   * A task warming with {@code warmer}.
+   *
+   * @param rateLimitFloor the least wait before retrying after a 429 (the client's {@code
+   *     maxRetryAfter})
+   */
+  public WarmTask(ImageWarmer warmer, Duration rateLimitFloor) {
     this.warmer = warmer;
+    this.classifier = new FailureClassifier(rateLimitFloor);
   }
 
   @Override
@@ -26,7 +33,7 @@ public final class WarmTask implements WorkTask<WarmJob> {
       throw e;
     } catch (Exception e) {
       job.recordAttempt(WarmReport.empty(), Duration.ofNanos(System.nanoTime() - start));
-      return FailureClassifier.classify(e);
+      return classifier.classify(e);
     }
   }
 }

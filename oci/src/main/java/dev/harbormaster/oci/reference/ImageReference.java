@@ -29,6 +29,9 @@ public final class ImageReference {
 
   private static final String DEFAULT_TAG = "latest";
 
+  /** name (255) + ':' + tag (128) + '@' + sha512 digest (135): nothing longer can be valid. */
+  private static final int MAX_REFERENCE_LENGTH = 520;
+
   private final String registry;
   private final String repository;
   private final String tag; // null when only a digest was given
@@ -53,6 +56,11 @@ public final class ImageReference {
     Objects.requireNonNull(input, "input");
     if (input.isEmpty()) {
       throw new InvalidReferenceException(input, "must not be empty");
+    }
+    if (input.length() > MAX_REFERENCE_LENGTH) {
+      throw new InvalidReferenceException(
+          input.substring(0, 64) + "...",
+          "is " + input.length() + " characters long; no valid reference exceeds 520");
     }
     for (int i = 0; i < input.length(); i++) {
       if (Character.isWhitespace(input.charAt(i)) || Character.isISOControl(input.charAt(i))) {

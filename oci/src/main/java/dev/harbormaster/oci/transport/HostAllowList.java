@@ -7,6 +7,12 @@ import java.util.Locale;
  * The registries a client may contact: entries are {@code host}, {@code host:port} or {@code
  * *.domain} (any host below {@code domain}, any port). An entry without port allows every port of
  * the host. An empty list allows every registry (the {@link AddressGuard} still applies).
+ *
+ * <p>The list names registries, the hosts image references point at. Redirects a registry answers
+ * (blob downloads sent to object storage) and token realms it names are not checked against it;
+ * they remain subject to the {@link AddressGuard} (no link-local, metadata or unlisted loopback
+ * address) and to the plain-HTTP rule. Private ranges (10/8, 192.168/16...) are allowed: internal
+ * registries live there; use the allow-list to confine a client.
  */
 public final class HostAllowList {
   private final List<String> entries;

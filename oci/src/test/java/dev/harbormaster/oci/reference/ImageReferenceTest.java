@@ -476,6 +476,27 @@ class ImageReferenceTest {
   }
 
   @Test
+  void hugeInput_isRejectedWithoutScanningIt() {
+    String huge = "a".repeat(1_000_000);
+    assertThatThrownBy(() -> ImageReference.parse(huge))
+        .isInstanceOfSatisfying(
+            InvalidReferenceException.class,
+            e -> {
+              assertThat(e.input()).isEqualTo("a".repeat(64) + "...");
+              assertThat(e.reason())
+                  .isEqualTo("is 1000000 characters long; no valid reference exceeds 520");
+            });
+  }
+
+  @Test
+  void longestValidReference_isAccepted() {
+    String name = "q.io/" + "a".repeat(250);
+    String longest = name + ":" + "t".repeat(128) + "@sha512:" + "b".repeat(128);
+    assertThat(longest).hasSize(520);
+    assertThat(ImageReference.parse(longest).full()).isEqualTo(longest);
+  }
+
+  @Test
   void rejectsNull() {
     assertThatThrownBy(() -> ImageReference.parse(null)).isInstanceOf(NullPointerException.class);
   }

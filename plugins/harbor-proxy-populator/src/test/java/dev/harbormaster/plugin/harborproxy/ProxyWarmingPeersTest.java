@@ -119,6 +119,8 @@ class ProxyWarmingPeersTest {
       assertThat(upstreamGets(mark, blob)).isZero();
       assertThat(frontGets(s, blob)).isZero();
     }
+    s.proxy().awaitStoredBlob(image.top().digest(), Duration.ofSeconds(10));
+    s.proxy().awaitStoredBlob(arm.manifest().digest(), Duration.ofSeconds(10));
     assertThat(s.proxy().storesBlob(amd.manifest().digest())).isFalse();
     assertThat(s.context().counter("harbormaster.harborproxy.bytes")).isEqualTo(r.bytes());
   }

@@ -14,6 +14,7 @@ import dev.harbormaster.oci.manifest.MediaTypes;
 import dev.harbormaster.oci.platform.Platform;
 import dev.harbormaster.oci.reference.ImageReference;
 import dev.harbormaster.oci.reference.RepositoryName;
+import dev.harbormaster.testkit.registry.HarborFront;
 import dev.harbormaster.testkit.registry.RegistryPeer;
 import dev.harbormaster.testkit.registry.RegistryPeers;
 import dev.harbormaster.testkit.registry.TestImage;
@@ -269,6 +270,35 @@ class RegistryClientTest {
     assertThatThrownBy(() -> anonymous.headManifest(ref))
         .isInstanceOf(AuthenticationException.class)
         .hasMessageContaining("no accepted credentials");
+  }
+
+  @Test
+  void readsThroughAHarborStyleProjectPath_ofAPullThroughProxy() throws Exception {
+    RegistryPeer upstream = PEERS.plain();
+    TestImage image = TestImages.multiPlatform(38);
+    image.pushWithSkopeo(upstream, "library/app:v1");
+    HarborFront harbor = PEERS.start(HarborFront.builder().proxyProject("dockerhub", upstream));
+    RegistryClient client =
+        RegistryClient.builder().allowHosts(harbor.host()).insecureHosts(harbor.host()).build();
+    ImageReference ref = ImageReference.parse(harbor.imageRef("dockerhub", "library/app:v1"));
+
+    ManifestBytes index = client.getManifest(ref);
+    Descriptor amd64 =
+        ((ImageIndex) index.parse()).select(Platform.parse("linux/amd64")).orElseThrow();
+    ImageManifest manifest =
+        (ImageManifest) client.getManifest(ref.withDigest(amd64.digest())).parse();
+    for (Descriptor blob : manifest.blobs()) {
+      try (InputStream in = client.getBlob(ref.repositoryName(), blob.digest())) {
+        in.transferTo(java.io.OutputStream.nullOutputStream());
+      }
+    }
+
+    assertThat(index.digest().toString()).isEqualTo(image.top().digest());
+    for (Descriptor blob : manifest.blobs()) {
+      harbor
+          .proxyRegistry("dockerhub")
+          .awaitStoredBlob(blob.digest().toString(), java.time.Duration.ofSeconds(10));
+    }
   }
 
   @Test

@@ -5,6 +5,7 @@ import dev.harbormaster.host.cli.ExitCodes;
 import dev.harbormaster.host.cli.ReviewCommand;
 import dev.harbormaster.host.cli.ServeCommand;
 import dev.harbormaster.host.cli.VersionProvider;
+import dev.harbormaster.host.observability.LoggingSetup;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import picocli.CommandLine;
@@ -27,7 +28,9 @@ public final class Main implements Runnable {
 
   /** Runs the command line and exits with its code. */
   public static void main(String[] args) {
-    System.exit(run(args));
+    int code = run(args);
+    LoggingSetup.flush();
+    System.exit(code);
   }
 
   /** Runs the command line and returns the exit code (for tests and embedding). */

@@ -50,6 +50,7 @@ public final class ServeCommand implements Callable<Integer> {
                 () -> {
                   server.shutdown();
                   stopped.countDown();
+                  LoggingSetup.flush(); // the JVM may halt before main() gets to flush
                 },
                 "harbormaster-shutdown"));
     out.println(server.listeningLine());

@@ -1,5 +1,6 @@
 package dev.harbormaster.host.observability;
 
+import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.JsonEncoder;
@@ -19,7 +20,17 @@ public final class LoggingSetup {
   private static final String PATTERN =
       "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level %logger{24} - %msg %kvp%n";
 
+  /** Name of the asynchronous appender wrapping the console appender. */
+  static final String ASYNC = "async";
+
   private LoggingSetup() {}
+
+  /** Flushes queued log events and stops logging (before the process exits). */
+  public static void flush() {
+    if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+      context.stop();
+    }
+  }
 
   /** True when the environment asks for debug logging ({@code DEBUG=1} or {@code true}). */
   public static boolean debugRequested() {
@@ -54,9 +65,19 @@ public final class LoggingSetup {
     appender.setTarget("System.err");
     appender.setEncoder(encoder);
     appender.start();
+    // Formatting and writing happen on logback's worker thread, off the admission path; the queue
+    // blocks rather than drops when full (discardingThreshold 0), so no review line is lost.
+    AsyncAppender async = new AsyncAppender();
+    async.setContext(context);
+    async.setName(ASYNC);
+    async.setQueueSize(8192);
+    async.setDiscardingThreshold(0);
+    async.setIncludeCallerData(false);
+    async.addAppender(appender);
+    async.start();
     ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
     root.setLevel(Level.INFO);
-    root.addAppender(appender);
+    root.addAppender(async);
     context.getLogger("org.eclipse.jetty").setLevel(Level.WARN);
     context.getLogger("io.javalin").setLevel(Level.WARN);
     context.getLogger("harbormaster").setLevel(debug ? Level.DEBUG : Level.INFO);

@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -77,6 +78,10 @@ class ServeCommandTest {
       process.destroy(); // SIGTERM: the shutdown hook drains and stops the plugins
       assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
       assertThat(process.exitValue()).isIn(0, 143);
+      assertThat(Files.readString(dir.resolve("stderr.log")))
+          .as("the review's log line was flushed before exit")
+          .contains("review uid=\"705ab4f5-6393-11e8-b7cc-42010a800002\"")
+          .contains("decision=\"allowed\"");
     } finally {
       process.destroyForcibly();
     }

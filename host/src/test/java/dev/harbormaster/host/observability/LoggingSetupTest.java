@@ -2,6 +2,7 @@ package dev.harbormaster.host.observability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.JsonEncoder;
 import ch.qos.logback.core.ConsoleAppender;
@@ -23,8 +24,10 @@ class LoggingSetupTest {
   void jsonFormat_usesLogbacksJsonEncoder_onStderr() {
     LoggingSetup.configure(LogFormat.JSON, false);
 
-    var appender =
-        (ConsoleAppender<?>) context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("console");
+    var async =
+        (AsyncAppender) context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender(LoggingSetup.ASYNC);
+    var appender = (ConsoleAppender<?>) async.getAppender("console");
+    assertThat(async.getDiscardingThreshold()).as("never drop review lines").isZero();
     assertThat(appender.getEncoder()).isInstanceOf(JsonEncoder.class);
     assertThat(appender.getTarget()).isEqualTo("System.err");
     assertThat(ReviewLog.debugEnabled()).isFalse();

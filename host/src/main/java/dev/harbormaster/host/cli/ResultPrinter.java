@@ -7,6 +7,7 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 
 /**
  * Prints one result document per reviewed object: {@code object}, {@code allowed}, {@code status}
@@ -14,7 +15,12 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * patchedObject}; YAML documents separated by {@code ---}, or pretty JSON documents.
  */
 final class ResultPrinter {
-  private static final YAMLMapper YAML = YAMLMapper.builder().build();
+  private static final YAMLMapper YAML =
+      YAMLMapper.builder()
+          .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
+          .enable(YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+          .disable(YAMLWriteFeature.SPLIT_LINES)
+          .build();
 
   private final PrintWriter out;
   private final boolean json;

@@ -113,6 +113,7 @@ public final class AdmissionBenchmark {
     if (process.waitFor() != 0) {
       throw new IllegalStateException("load generator failed:\n" + output);
     }
+    output.lines().filter(line -> line.startsWith("FAILED ")).forEach(AdmissionBenchmark::log);
     return RateResult.parse(output);
   }
 

@@ -64,7 +64,7 @@ final class BenchReport {
         .append(options.rate())
         .append(" req/s for ")
         .append(options.rateSeconds())
-        .append(" s after 5 s warm-up; latency from scheduled send time)\n\n")
+        .append(" s after 5 s warm-up, 32 connections; latency from each request's due time)\n\n")
         .append("| target | achieved req/s | p50 | p90 | p99 | p99.9 | max | failed |\n")
         .append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
     rateRow(out, "bare", bareRate);

@@ -1,110 +1,134 @@
 package dev.harbormaster.bench.admission;
 
 import dev.harbormaster.testkit.pki.ClientSslContexts;
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
- * An open-loop load generator (the wrk2 idea, in Java, because wrk2 is not packaged): sends POST
- * requests at a constant rate whatever the server does, and measures each latency from the time the
- * request was <em>scheduled</em>, so a server stall is charged to every request it delays (no
- * coordinated omission).
+ * A constant-rate load generator in the manner of wrk2 (which is not packaged): request {@code i}
+ * is due at {@code start + i / rate}; a fixed number of {@link KeepAliveConnection}s (one worker
+ * each) take the next due request, wait for its time, send it, and record its latency from the time
+ * it was <em>due</em>. A server stall therefore counts against every request it delays (no
+ * coordinated omission), and the number of connections stays bounded as with wrk.
  *
  * <p>Runs in its own JVM (started by {@link AdmissionBenchmark}) so that it does not share a heap
- * or a JIT with the servers. Prints one line: {@code RESULT <json>}.
+ * or a JIT with the servers. Prints the first failures and then one line: {@code RESULT <json>}.
  *
  * <pre>{@code
- * ConstantRateLoad URL RATE WARMUP_SECONDS SECONDS BODY_FILE CA_PEM_FILE
+ * ConstantRateLoad URL RATE WARMUP_SECONDS SECONDS BODY_FILE CA_PEM_FILE [CONNECTIONS]
  * }</pre>
  */
 public final class ConstantRateLoad {
-  /** A request still unanswered after this counts as failed, with this as its latency. */
+  /** A request unanswered after this counts as failed. */
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
   private ConstantRateLoad() {}
 
   /** Entry point; see the class documentation for the arguments. */
   public static void main(String[] args) throws Exception {
-    if (args.length != 6) {
+    if (args.length < 6) {
       System.err.println(
-          "usage: ConstantRateLoad URL RATE WARMUP_SECONDS SECONDS BODY_FILE CA_PEM_FILE");
+          "usage: ConstantRateLoad URL RATE WARMUP_SECONDS SECONDS BODY_FILE CA_PEM_FILE"
+              + " [CONNECTIONS]");
       System.exit(2);
     }
     URI url = URI.create(args[0]);
     int rate = Integer.parseInt(args[1]);
     int warmup = rate * Integer.parseInt(args[2]);
     int measured = rate * Integer.parseInt(args[3]);
+    int connections = args.length > 6 ? Integer.parseInt(args[6]) : 32;
     byte[] body = Files.readAllBytes(Path.of(args[4]));
-    HttpClient client =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .sslContext(ClientSslContexts.trusting(certificates(Path.of(args[5]))))
-            .build();
-    HttpRequest request =
-        HttpRequest.newBuilder(url)
-            .timeout(REQUEST_TIMEOUT)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-            .build();
+    SSLSocketFactory tls =
+        ClientSslContexts.trusting(certificates(Path.of(args[5]))).getSocketFactory();
+    byte[] request = KeepAliveConnection.postRequest(url, body);
 
-    long[] samples = new long[measured];
-    AtomicLong failed = new AtomicLong();
-    List<CompletableFuture<?>> pending = new ArrayList<>(warmup + measured);
-    long interval = TimeUnit.SECONDS.toNanos(1) / rate;
-    long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
-    for (int i = 0; i < warmup + measured; i++) {
-      long scheduled = start + i * interval;
-      long wait;
-      while ((wait = scheduled - System.nanoTime()) > 0) {
-        LockSupport.parkNanos(wait);
-      }
-      int sample = i - warmup;
-      pending.add(
-          client
-              .sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
-              .whenComplete(
-                  (response, error) -> {
-                    long latency = System.nanoTime() - scheduled;
-                    if (error != null || response.statusCode() != 200) {
-                      failed.incrementAndGet();
-                    }
-                    if (sample >= 0) {
-                      samples[sample] = latency;
-                    }
-                  }));
+    KeepAliveConnection[] pool = new KeepAliveConnection[connections];
+    for (int c = 0; c < connections; c++) {
+      pool[c] = new KeepAliveConnection(tls, url, (int) REQUEST_TIMEOUT.toMillis());
     }
-    long sendingEnded = System.nanoTime();
-    CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
-        .exceptionally(e -> null)
-        .get(REQUEST_TIMEOUT.toSeconds() + 30, TimeUnit.SECONDS);
+    Map<String, Integer> failures = new ConcurrentHashMap<>();
+    // The warm-up has its own schedule, and the measured phase starts afresh once it is over, so a
+    // backlog built while the JITs warm up does not leak into the measurement.
+    Phase.run(pool, request, rate, new long[warmup], failures);
+    failures.clear();
+    long[] samples = new long[measured];
+    long started = System.nanoTime();
+    long failed = Phase.run(pool, request, rate, samples, failures);
+    double seconds = (System.nanoTime() - started) / 1e9;
+    for (KeepAliveConnection connection : pool) {
+      connection.close();
+    }
+    failures.forEach((what, count) -> System.out.println("FAILED " + count + "x " + what));
     Percentiles p = Percentiles.of(samples, measured);
-    double seconds = (sendingEnded - start) / 1e9;
     System.out.printf(
         "RESULT {\"rate\":%d,\"achievedRate\":%.1f,\"measured\":%d,\"failed\":%d,"
             + "\"p50\":%d,\"p90\":%d,\"p99\":%d,\"p999\":%d,\"max\":%d}%n",
-        rate,
-        (warmup + measured) / seconds,
-        p.count(),
-        failed.get(),
-        p.p50(),
-        p.p90(),
-        p.p99(),
-        p.p999(),
-        p.max());
+        rate, measured / seconds, p.count(), failed, p.p50(), p.p90(), p.p99(), p.p999(), p.max());
+  }
+
+  /** One schedule: {@code samples.length} requests due at {@code rate} per second from now. */
+  private static final class Phase {
+    static long run(
+        KeepAliveConnection[] pool,
+        byte[] request,
+        int rate,
+        long[] samples,
+        Map<String, Integer> failures)
+        throws InterruptedException {
+      AtomicInteger next = new AtomicInteger();
+      AtomicLong failed = new AtomicLong();
+      long interval = TimeUnit.SECONDS.toNanos(1) / rate;
+      long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
+      try (ExecutorService workers = Executors.newFixedThreadPool(pool.length)) {
+        for (KeepAliveConnection connection : pool) {
+          workers.submit(
+              () -> {
+                for (int i = next.getAndIncrement();
+                    i < samples.length;
+                    i = next.getAndIncrement()) {
+                  long due = start + i * interval;
+                  long wait;
+                  while ((wait = due - System.nanoTime()) > 0) {
+                    LockSupport.parkNanos(wait);
+                  }
+                  String failure = send(connection, request);
+                  samples[i] = System.nanoTime() - due;
+                  if (failure != null) {
+                    failed.incrementAndGet();
+                    failures.merge(failure, 1, Integer::sum);
+                  }
+                }
+              });
+        }
+      }
+      return failed.get();
+    }
+  }
+
+  /** Sends one request; returns why it failed, or null. */
+  private static String send(KeepAliveConnection connection, byte[] request) {
+    try {
+      int status = connection.exchange(request);
+      return status == 200 ? null : "HTTP " + status;
+    } catch (IOException | RuntimeException e) {
+      return e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
   }
 
   private static List<X509Certificate> certificates(Path pem) throws Exception {

@@ -5,8 +5,8 @@
  *
  * <p>Two measurements per target: peak throughput and latency under saturation with {@code wrk}
  * (closed loop), and latency at a fixed request rate with {@link
- * dev.harbormaster.bench.admission.ConstantRateLoad} (open loop, in its own JVM; latency counted
- * from each request's scheduled send time, so a stalled server is not hidden by a stalled client).
- * Run it with {@code bench/run-admission.sh}.
+ * dev.harbormaster.bench.admission.ConstantRateLoad} (wrk2-style, in its own JVM; latency counted
+ * from each request's due time, so a stalled server is not hidden by a stalled client). Run it with
+ * {@code bench/run-admission.sh}.
  */
 package dev.harbormaster.bench.admission;

@@ -169,8 +169,10 @@ public final class OciCopyBenchmark {
 
   private static void print(List<CopyMeasurement> results) {
     System.out.println();
-    System.out.println("| tool                   | run  |     wall  | source | target |  total |");
-    System.out.println("|------------------------|------|-----------|--------|--------|--------|");
+    System.out.println(
+        "| tool                   | run  |        wall | source | target |  total |");
+    System.out.println(
+        "|------------------------|------|-------------|--------|--------|--------|");
     results.forEach(r -> System.out.println(r.row()));
     for (String phase : List.of("cold", "warm")) {
       CopyMeasurement skopeo = find(results, "skopeo copy --all", phase);

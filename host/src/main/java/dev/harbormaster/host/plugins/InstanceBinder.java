@@ -95,7 +95,7 @@ public final class InstanceBinder {
     List<ConfigProblem> problems;
     try {
       problems = plugin.validate(config);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | LinkageError e) {
       problems = List.of(new ConfigProblem("$", "validate() failed: " + e));
     }
     for (ConfigProblem problem : problems) {

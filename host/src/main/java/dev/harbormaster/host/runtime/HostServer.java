@@ -3,6 +3,10 @@ package dev.harbormaster.host.runtime;
 import dev.harbormaster.host.config.LoadedConfig;
 import dev.harbormaster.host.http.AdmissionServer;
 import dev.harbormaster.host.plugins.PluginCatalog;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
@@ -25,14 +29,24 @@ public final class HostServer implements AutoCloseable {
 
   /** Loads plugins from the configured directory, starts them and starts serving. */
   public static HostServer start(LoadedConfig loaded) {
-    PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    PrometheusMeterRegistry prometheus = registry();
     return serve(loaded, HostRuntime.start(loaded, prometheus), prometheus);
   }
 
   /** Starts serving with plugins from {@code catalog} (tests and embedding). */
   public static HostServer start(LoadedConfig loaded, PluginCatalog catalog) {
-    PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    PrometheusMeterRegistry prometheus = registry();
     return serve(loaded, HostRuntime.start(loaded, catalog, prometheus), prometheus);
+  }
+
+  /** The registry served on /metrics, with JVM and process meters bound. */
+  private static PrometheusMeterRegistry registry() {
+    PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    new JvmMemoryMetrics().bindTo(prometheus);
+    new JvmThreadMetrics().bindTo(prometheus);
+    new ProcessorMetrics().bindTo(prometheus);
+    new UptimeMetrics().bindTo(prometheus);
+    return prometheus;
   }
 
   private static HostServer serve(

@@ -148,7 +148,8 @@ class AdmissionServerTest {
     assertThat(metrics.body())
         .contains("harbormaster_reviews_seconds_count{endpoint=\"mutate\",result=\"allowed\"} 1")
         .contains("harbormaster_instance_duration_seconds_bucket{instance=\"greet\"")
-        .contains("harbormaster_greeting_started_total{instance=\"greet\",plugin=\"greeting\"} 1");
+        .contains("harbormaster_greeting_started_total{instance=\"greet\",plugin=\"greeting\"} 1")
+        .contains("jvm_memory_used_bytes");
     JsonNode plugins = Json.MAPPER.readTree(get("/plugins").body()).path("instances");
     assertThat(plugins.size()).isEqualTo(4);
     assertThat(plugins.get(0).path("name").asString()).isEqualTo("greet");

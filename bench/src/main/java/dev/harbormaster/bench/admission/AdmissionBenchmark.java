@@ -52,6 +52,11 @@ public final class AdmissionBenchmark {
 
     try (HostServer host = HostServer.start(ConfigLoader.load(config))) {
       URI hostUrl = URI.create("https://127.0.0.1:" + host.port() + "/mutate");
+      if (!options.reviewLog()) {
+        // Diagnostic variant: what the one log line per review costs.
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("harbormaster.review"))
+            .setLevel(ch.qos.logback.classic.Level.WARN);
+      }
       byte[] answer = post(client, hostUrl, body);
       checkMutated(answer);
       try (BareEndpoint bare = BareEndpoint.start(tls.certFile(), tls.keyFile(), answer)) {
@@ -79,7 +84,7 @@ public final class AdmissionBenchmark {
                 hostRuns,
                 bareRate,
                 hostRate,
-                environment(body, config, loadAtStart));
+                environment(body, options.reviewLog(), loadAtStart));
         Files.writeString(options.report(), report);
         log("report written to " + options.report().toAbsolutePath());
       }
@@ -148,7 +153,8 @@ public final class AdmissionBenchmark {
     }
   }
 
-  private static String environment(Path body, Path config, String loadAtStart) throws IOException {
+  private static String environment(Path body, boolean reviewLog, String loadAtStart)
+      throws IOException {
     return "- machine: "
         + Runtime.getRuntime().availableProcessors()
         + " cores; load average (/proc/loadavg) at start "
@@ -165,8 +171,8 @@ public final class AdmissionBenchmark {
         + Files.size(body)
         + " bytes (3 containers, 1 init container, probes, env, managedFields)\n"
         + "- host: one mutating instance (it-stamp: adds an annotation), response carries a"
-        + " JSON Patch; config "
-        + config.getFileName()
+        + " JSON Patch; per-review log line "
+        + (reviewLog ? "on (as shipped)" : "OFF (diagnostic run)")
         + "\n"
         + "- bare: same Javalin/Jetty and TLS setup, reads the body, answers the host's bytes\n";
   }

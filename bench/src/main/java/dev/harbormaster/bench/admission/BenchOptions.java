@@ -17,6 +17,8 @@ import java.util.Map;
  * @param connections wrk connections
  * @param rate requests per second of the constant-rate run
  * @param rateSeconds measured seconds of the constant-rate run (after 5 s warm-up)
+ * @param reviewLog whether the host writes its per-review log line ({@code false} only to measure
+ *     what that line costs)
  */
 record BenchOptions(
     Path plugins,
@@ -27,7 +29,8 @@ record BenchOptions(
     int threads,
     int connections,
     int rate,
-    int rateSeconds) {
+    int rateSeconds,
+    boolean reviewLog) {
 
   static BenchOptions parse(String[] args) {
     Map<String, String> values = new HashMap<>();
@@ -38,7 +41,7 @@ record BenchOptions(
                 + args[i]
                 + "'; options: --plugins DIR"
                 + " --report FILE --warmup S --duration S --rounds N --threads N"
-                + " --connections N --rate N --rate-seconds S");
+                + " --connections N --rate N --rate-seconds S --review-log true|false");
       }
       values.put(args[i].substring(2), args[i + 1]);
     }
@@ -54,6 +57,7 @@ record BenchOptions(
         Integer.parseInt(values.getOrDefault("threads", "2")),
         Integer.parseInt(values.getOrDefault("connections", "16")),
         Integer.parseInt(values.getOrDefault("rate", "1000")),
-        Integer.parseInt(values.getOrDefault("rate-seconds", "20")));
+        Integer.parseInt(values.getOrDefault("rate-seconds", "20")),
+        Boolean.parseBoolean(values.getOrDefault("review-log", "true")));
   }
 }

@@ -23,7 +23,8 @@ class BenchOptionsTest {
                 2,
                 16,
                 1000,
-                20));
+                20,
+                true));
   }
 
   @Test

@@ -160,6 +160,7 @@ public final class HarborProxyPopulatorPlugin implements AdmissionPlugin<Populat
     }
     RegistryClient client =
         HarborClients.create(config.harbor(), context.configDirectory(), context.instanceName());
-    return new ProxyCacheWarmer(client, config.parsedPlatforms(), config.mode(), config.verify());
+    return new ProxyCacheWarmer(
+        client, config.parsedPlatforms(), config.mode(), config.verify(), config.blobConcurrency());
   }
 }

@@ -56,11 +56,17 @@ final class PopulatorMetrics {
   }
 
   void image(String result) {
-    count("harbormaster.harborproxy.images", Tags.of("result", result));
+    count(
+        "harbormaster.harborproxy.images",
+        "images seen on the admission path, by what happened to them",
+        Tags.of("result", result));
   }
 
   void attempt(String outcome, String reason, long receivedBytes, Duration duration) {
-    count("harbormaster.harborproxy.warms", Tags.of("outcome", outcome, "reason", reason));
+    count(
+        "harbormaster.harborproxy.warms",
+        "warm attempts, by outcome and failure reason",
+        Tags.of("outcome", outcome, "reason", reason));
     bytes.increment(receivedBytes);
     timers
         .computeIfAbsent(
@@ -73,11 +79,15 @@ final class PopulatorMetrics {
         .record(duration);
   }
 
-  private void count(String name, Tags extra) {
+  private void count(String name, String description, Tags extra) {
     counters
         .computeIfAbsent(
             extra.and("name", name),
-            k -> Counter.builder(name).tags(tags.and(extra)).register(registry))
+            k ->
+                Counter.builder(name)
+                    .description(description)
+                    .tags(tags.and(extra))
+                    .register(registry))
         .increment();
   }
 }

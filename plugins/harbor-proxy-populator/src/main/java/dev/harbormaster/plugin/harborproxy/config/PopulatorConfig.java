@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param platforms the platforms warmed from an index, {@code os/arch[/variant]} (default {@code
  *     [linux/amd64]})
  * @param mode {@code manifests} or {@code full} (default {@code full})
+ * @param blobConcurrency in {@code full} mode, blobs of one image downloaded at once (default 3)
  * @param verify after warming, {@code HEAD} each blob on Harbor and report the ones it lacks
  *     (default false)
  * @param queue the background queue
@@ -27,6 +28,7 @@ public record PopulatorConfig(
     List<ProjectConfig> projects,
     List<String> platforms,
     WarmMode mode,
+    Integer blobConcurrency,
     Boolean verify,
     QueueConfig queue,
     Integer recentResults,
@@ -50,6 +52,10 @@ public record PopulatorConfig(
     }
     mode = mode == null ? WarmMode.FULL : mode;
     verify = verify != null && verify;
+    blobConcurrency = blobConcurrency == null ? 3 : blobConcurrency;
+    if (blobConcurrency < 1 || blobConcurrency > 16) {
+      throw new IllegalArgumentException("blobConcurrency must be 1..16, got " + blobConcurrency);
+    }
     queue = queue == null ? QueueConfig.defaults() : queue;
     recentResults = recentResults == null ? 100 : recentResults;
     statusInterval = statusInterval == null ? Duration.ofSeconds(10) : statusInterval;

@@ -14,10 +14,16 @@ import dev.harbormaster.plugin.harborproxy.mapping.WarmTarget;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.function.Predicate;
 
 /**
@@ -26,7 +32,8 @@ import java.util.function.Predicate;
  * index, {@code GET} the configured platforms' manifests (variant-aware, {@link Platform#matches})
  * and report the platforms it lacks; in {@link WarmMode#FULL} also {@code GET} every config and
  * layer blob, streamed, digest-verified and discarded; with {@code verify}, {@code HEAD} each blob
- * afterwards (Harbor answers from local storage only). A {@code HEAD} of a manifest would cache
+ * afterwards (Harbor answers from local storage only). Blobs of one image are downloaded a few at a
+ * time ({@code blobConcurrency}), each distinct blob once. A {@code HEAD} of a manifest would cache
  * nothing, so none is sent.
  */
 public final class ProxyCacheWarmer implements ImageWarmer {
@@ -43,14 +50,28 @@ public final class ProxyCacheWarmer implements ImageWarmer {
   private final List<Platform> platforms;
   private final WarmMode mode;
   private final boolean verify;
+  private final int blobConcurrency;
 
-  /** A warmer using {@code client} (allowed to reach Harbor only). */
+  /**
+   * A warmer using {@code client} (allowed to reach Harbor only).
+   *
+   * @param blobConcurrency blobs of one image downloaded at once in {@link WarmMode#FULL}
+   */
   public ProxyCacheWarmer(
-      RegistryClient client, List<Platform> platforms, WarmMode mode, boolean verify) {
+      RegistryClient client,
+      List<Platform> platforms,
+      WarmMode mode,
+      boolean verify,
+      int blobConcurrency) {
+    if (blobConcurrency < 1) {
+      throw new IllegalArgumentException(
+          "blobConcurrency must be at least 1, got " + blobConcurrency);
+    }
     this.client = client;
     this.platforms = List.copyOf(platforms);
     this.mode = mode;
     this.verify = verify;
+    this.blobConcurrency = blobConcurrency;
   }
 
   /**
@@ -62,7 +83,8 @@ public final class ProxyCacheWarmer implements ImageWarmer {
    *     mismatches, {@link NoPlatformException}
    */
   @Override
-  public WarmReport warm(WarmTarget target, Predicate<String> claimDigest) throws IOException {
+  public WarmReport warm(WarmTarget target, Predicate<String> claimDigest)
+      throws IOException, InterruptedException {
     ImageReference ref = target.harbor();
     Tally tally = new Tally();
     ManifestBytes top = tally.manifest(client.getManifest(ref));
@@ -100,9 +122,7 @@ public final class ProxyCacheWarmer implements ImageWarmer {
       image.distributableBlobs().forEach(b -> blobs.putIfAbsent(b.digest(), b));
     }
     if (mode == WarmMode.FULL) {
-      for (Descriptor blob : blobs.values()) {
-        tally.blob(drain(ref, blob.digest()));
-      }
+      drainAll(ref, blobs.keySet(), tally);
     }
     List<String> unverified = new ArrayList<>();
     if (verify) {
@@ -113,6 +133,57 @@ public final class ProxyCacheWarmer implements ImageWarmer {
       }
     }
     return tally.report(Optional.of(digest), top.isIndex(), warmed, missing, unverified, false);
+  }
+
+  /**
+   * Downloads {@code digests}, at most {@code blobConcurrency} at once (virtual threads); the first
+   * failure cancels the others and is thrown.
+   */
+  private void drainAll(ImageReference ref, Collection<Digest> digests, Tally tally)
+      throws IOException, InterruptedException {
+    if (blobConcurrency == 1 || digests.size() < 2) {
+      for (Digest d : digests) {
+        tally.blob(drain(ref, d));
+      }
+      return;
+    }
+    Semaphore permits = new Semaphore(blobConcurrency);
+    ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
+    try {
+      List<Future<Long>> downloads = new ArrayList<>();
+      for (Digest d : digests) {
+        downloads.add(
+            pool.submit(
+                () -> {
+                  permits.acquire();
+                  try {
+                    return drain(ref, d);
+                  } finally {
+                    permits.release();
+                  }
+                }));
+      }
+      for (Future<Long> f : downloads) {
+        tally.blob(f.get());
+      }
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException io) {
+        throw io;
+      }
+      if (cause instanceof InterruptedException ie) {
+        throw ie;
+      }
+      if (cause instanceof RuntimeException re) {
+        throw re;
+      }
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw new IOException(cause);
+    } finally {
+      pool.shutdownNow(); // interrupts the downloads still running after a failure
+    }
   }
 
   /** Streams a blob to nowhere; the client's stream verifies the digest at its end. */

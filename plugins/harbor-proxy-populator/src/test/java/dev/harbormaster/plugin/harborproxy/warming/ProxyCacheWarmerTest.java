@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.harbormaster.oci.platform.Platform;
 import dev.harbormaster.oci.reference.ImageReference;
+import dev.harbormaster.oci.registry.NotFoundException;
 import dev.harbormaster.oci.registry.RegistryClient;
 import dev.harbormaster.plugin.harborproxy.config.WarmMode;
 import dev.harbormaster.plugin.harborproxy.mapping.WarmTarget;
@@ -14,6 +15,9 @@ import dev.harbormaster.testkit.registry.RegistryPeer;
 import dev.harbormaster.testkit.registry.RegistryPeers;
 import dev.harbormaster.testkit.registry.TestImage;
 import dev.harbormaster.testkit.registry.TestImages;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,8 +78,16 @@ class ProxyCacheWarmerTest {
   }
 
   private static ProxyCacheWarmer warmer(WarmMode mode, String... platforms) {
+    return warmer(3, mode, platforms);
+  }
+
+  private static ProxyCacheWarmer warmer(int blobConcurrency, WarmMode mode, String... platforms) {
     return new ProxyCacheWarmer(
-        client, List.of(platforms).stream().map(Platform::parse).toList(), mode, false);
+        client,
+        List.of(platforms).stream().map(Platform::parse).toList(),
+        mode,
+        false,
+        blobConcurrency);
   }
 
   @Test
@@ -119,6 +131,39 @@ class ProxyCacheWarmerTest {
     assertThat(r.blobs()).isEqualTo(distinct.size());
     String base = shared.images().getFirst().layers().getFirst().blob().digest();
     assertThat(harbor.accessLog().count("GET", "/v2/hub/acme/shared/blobs/" + base)).isEqualTo(1);
+  }
+
+  @Test
+  void oneBlobAtATime_fetchesTheSameBlobs() throws Exception {
+    WarmReport r =
+        warmer(1, WarmMode.FULL, "linux/amd64").warm(target("acme/docker:v1"), k -> true);
+    assertThat(r.blobs()).isEqualTo(2);
+    assertThat(r.bytes())
+        .isEqualTo(
+            docker.top().size()
+                + docker.image("linux/amd64").manifest().size()
+                + docker.image("linux/amd64").config().size()
+                + docker.image("linux/amd64").layers().getFirst().blob().size());
+  }
+
+  @Test
+  void blobMissingUpstream_failsTheWarmAsNotFound() throws Exception {
+    TestImage broken = TestImages.builder().seed(65).layers(3).write();
+    broken.pushWithSkopeo(upstream, "acme/broken:v1");
+    String layer = broken.images().getFirst().layers().get(1).blob().digest();
+    HttpResponse<Void> deleted =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(upstream.baseUrl().resolve("/v2/acme/broken/blobs/" + layer))
+                    .DELETE()
+                    .build(),
+                HttpResponse.BodyHandlers.discarding());
+    assertThat(deleted.statusCode()).isEqualTo(202);
+
+    assertThatThrownBy(
+            () -> warmer(3, WarmMode.FULL, "linux/amd64").warm(target("acme/broken:v1"), k -> true))
+        .isInstanceOf(NotFoundException.class)
+        .hasMessageContaining(layer);
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.harbormaster.plugin.harborproxy;
 
 import dev.harbormaster.oci.auth.Credential;
+import dev.harbormaster.oci.auth.InvalidCredentialsException;
 import dev.harbormaster.oci.auth.Keyring;
 import dev.harbormaster.oci.auth.PullSecretKeyring;
 import dev.harbormaster.oci.registry.RegistryClient;
@@ -50,9 +51,14 @@ final class HarborClients {
   static Keyring keyring(CredentialsConfig c, String host, Path configDir) {
     if (c.dockerConfigFile().isPresent()) {
       Path file = configDir.resolve(c.dockerConfigFile().get());
-      return PullSecretKeyring.builder()
-          .addDockerConfigJson(read(file, "harbor.credentials.dockerConfigFile"), file.toString())
-          .build();
+      String field = "harbor.credentials.dockerConfigFile";
+      try {
+        return PullSecretKeyring.builder()
+            .addDockerConfigJson(read(file, field), file.toString())
+            .build();
+      } catch (InvalidCredentialsException e) {
+        throw new IllegalArgumentException(field + ": " + e.getMessage(), e);
+      }
     }
     String user =
         text(configDir.resolve(c.usernameFile().orElseThrow()), "harbor.credentials.usernameFile");

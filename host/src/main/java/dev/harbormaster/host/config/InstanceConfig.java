@@ -30,7 +30,7 @@ public record InstanceConfig(
     boolean dryRun,
     @JsonFormat(with = JsonFormat.Feature.ACCEPT_CASE_INSENSITIVE_VALUES)
         FailurePolicy failurePolicy,
-    java.time.Duration timeout,
+    Duration timeout,
     JsonNode config,
     Optional<String> configFile) {
 

@@ -2,7 +2,6 @@ package dev.harbormaster.host.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -10,6 +9,11 @@ class WarningLimitsTest {
   @Test
   void shortWarnings_passUnchanged() {
     assertThat(WarningLimits.cap(List.of("a", "b"))).containsExactly("a", "b");
+  }
+
+  @Test
+  void duplicates_areDropped() {
+    assertThat(WarningLimits.cap(List.of("a", "b", "a"))).containsExactly("a", "b");
   }
 
   @Test
@@ -22,7 +26,8 @@ class WarningLimitsTest {
 
   @Test
   void manyWarnings_areCappedByTotalSize_withACountOfTheRest() {
-    List<String> many = Collections.nCopies(100, "y".repeat(200));
+    List<String> many =
+        java.util.stream.IntStream.range(0, 100).mapToObj(i -> i + "y".repeat(200)).toList();
 
     List<String> capped = WarningLimits.cap(many);
 

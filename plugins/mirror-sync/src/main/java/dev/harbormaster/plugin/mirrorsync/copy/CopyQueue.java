@@ -77,7 +77,7 @@ public final class CopyQueue {
   @FunctionalInterface
   public interface ItemCopier {
     /** Copies and verifies. */
-    CopyOutcome copy(SyncItem item) throws IOException;
+    CopyOutcome copy(SyncItem item) throws IOException, InterruptedException;
   }
 
   /** Offers an item without waiting (never blocks; a full queue drops and counts). */

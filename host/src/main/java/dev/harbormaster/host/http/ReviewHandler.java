@@ -14,6 +14,7 @@ import dev.harbormaster.spi.Review;
 import dev.harbormaster.spi.Scope;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -76,11 +77,11 @@ final class ReviewHandler implements Handler {
       if (ReviewLog.debugEnabled()) {
         ReviewLog.debugReview(endpoint, Json.MAPPER.readTree(body));
       }
-      ReviewOutcome outcome =
-          pipeline.review(
-              review,
-              scope,
-              ReviewBudget.fromTimeoutParam(Optional.ofNullable(ctx.queryParam("timeout"))));
+      // The API server's clock started when it sent the request: count reading and parsing too.
+      Duration budget =
+          ReviewBudget.fromTimeoutParam(Optional.ofNullable(ctx.queryParam("timeout")))
+              .minusNanos(System.nanoTime() - start);
+      ReviewOutcome outcome = pipeline.review(review, scope, budget);
       ctx.status(200)
           .contentType("application/json")
           .result(AdmissionResponseWriter.write(outcome.response()));

@@ -48,13 +48,20 @@ class ProxyWarmingPeersTest {
       HarborFront harbor, RegistryPeer proxy, TestContext context, AdmissionHandler handler) {}
 
   private Stand start(String extraConfig, boolean instanceDryRun) throws Exception {
-    HarborFront harbor = PEERS.start(HarborFront.builder().proxyProject("dockerhub", upstream));
+    return start(
+        HarborFront.builder().proxyProject("dockerhub", upstream), extraConfig, instanceDryRun);
+  }
+
+  private Stand start(HarborFront.Builder front, String extraConfig, boolean instanceDryRun)
+      throws Exception {
+    HarborFront harbor = PEERS.start(front);
     String yaml =
         """
         harbor: {url: "%s", plainHttp: true}
         projects:
           - {registry: docker.io, project: dockerhub}
           - {registry: registry.example.com, pathIsProject: true}
+          - {registry: hub.example.com, pathIsProject: true, dockerHubProjects: [dockerhub]}
         statusInterval: 50ms
         %s
         """
@@ -216,5 +223,28 @@ class ProxyWarmingPeersTest {
     for (String blob : blobsOf(image.image("linux/amd64"))) {
       s.proxy().awaitStoredBlob(blob, Duration.ofSeconds(10));
     }
+  }
+
+  @Test
+  void singleSegmentNames_reachHarborsLibraryPath_directlyOrThroughItsRedirect() throws Exception {
+    TestImages.singlePlatform(52).pushWithSkopeo(upstream, "library/solo:v1");
+    Stand s =
+        start(
+            HarborFront.builder()
+                .proxyProject("dockerhub", upstream)
+                .redirectSingleSegmentNamesToLibrary(),
+            "",
+            false);
+    s.handler().review(Reviews.pod(false, "hub.example.com/dockerhub/solo:v1"));
+    s.handler().review(Reviews.pod(false, "registry.example.com/dockerhub/solo:v1"));
+    PopulatorStatus st = s.context().awaitStatus(x -> x.queue().succeeded() == 2);
+    s.handler().stop(Duration.ofSeconds(10));
+
+    assertThat(st.recent())
+        .extracting(WarmResult::reference)
+        .containsExactlyInAnyOrder(
+            s.harbor().host() + "/dockerhub/library/solo:v1", // dockerHubProjects wrote library/
+            s.harbor().host() + "/dockerhub/solo:v1"); // Harbor's 301 was followed
+    assertThat(s.harbor().accessLog().count("GET", "/v2/dockerhub/solo/manifests/v1")).isEqualTo(1);
   }
 }

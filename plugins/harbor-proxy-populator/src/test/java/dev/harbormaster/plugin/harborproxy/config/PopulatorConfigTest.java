@@ -84,6 +84,26 @@ class PopulatorConfigTest {
   }
 
   @Test
+  void harborHost_mustReadAsARegistry() {
+    assertThatThrownBy(
+            () ->
+                bind(
+                    """
+                    harbor: {url: https://harbor}
+                    projects: [{registry: docker.io, project: hub}]
+                    """))
+        .hasMessageContaining("host harbor does not read as a registry");
+    assertThatThrownBy(
+            () ->
+                bind(
+                    """
+                    harbor: {url: https://harbor.example.com/api}
+                    projects: [{registry: docker.io, project: hub}]
+                    """))
+        .hasMessageContaining("without path");
+  }
+
+  @Test
   void badValues_areNamed() {
     assertThatThrownBy(
             () ->

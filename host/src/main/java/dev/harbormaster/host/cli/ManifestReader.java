@@ -23,7 +23,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 /**
  * Reads the input of {@code harbormaster review}: AdmissionReview JSON, or plain Kubernetes
  * manifests (YAML or JSON, several documents, {@code kind: List} expanded), each manifest wrapped
- * as a CREATE review by an anonymous user.
+ * as a CREATE review by an anonymous user with {@code dryRun: true}: an offline review in CI must
+ * not warm caches or prefetch images (AdmissionReview files keep their own {@code dryRun}).
  */
 final class ManifestReader {
   private static final YAMLMapper YAML = YAMLMapper.builder().build();
@@ -98,7 +99,7 @@ final class ManifestReader {
         text(metadata, "namespace"),
         text(metadata, "name"),
         UserInfo.anonymous(),
-        false,
+        true,
         Optional.of(object),
         Optional.empty());
   }

@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
       "Run the admission pipeline offline over manifests or AdmissionReview files.",
       "Without --endpoint, mutating instances run first and validating ones see the result,"
           + " as in the API server.",
+      "Manifests are reviewed as CREATE with dryRun: true, so plugins cause no side effects.",
       "Exit codes: 0 all allowed, 1 some object denied or invalid config, 2 usage, 3 bad input."
     })
 public final class ReviewCommand implements Callable<Integer> {

@@ -22,6 +22,7 @@ class ManifestReaderTest {
     assertThat(reviews).hasSize(2);
     Review deployment = reviews.get(0);
     assertThat(deployment.operation()).isEqualTo(Operation.CREATE);
+    assertThat(deployment.dryRun()).as("offline reviews cause no side effects").isTrue();
     assertThat(deployment.kind()).isEqualTo(new GroupVersionKind("apps", "v1", "Deployment"));
     assertThat(deployment.resource().resource()).isEqualTo("deployments");
     assertThat(deployment.displayName()).isEqualTo("shop/api");

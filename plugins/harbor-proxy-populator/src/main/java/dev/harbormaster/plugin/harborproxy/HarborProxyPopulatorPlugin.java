@@ -16,7 +16,6 @@ import dev.harbormaster.spi.Decision;
 import dev.harbormaster.spi.PluginContext;
 import dev.harbormaster.spi.Review;
 import dev.harbormaster.spi.Scope;
-import dev.harbormaster.worker.DrainReport;
 import dev.harbormaster.worker.QueueStats;
 import dev.harbormaster.worker.WorkQueue;
 import java.time.Clock;
@@ -129,21 +128,25 @@ public final class HarborProxyPopulatorPlugin implements AdmissionPlugin<Populat
     return new AdmissionHandler() {
       @Override
       public Decision review(Review review) {
-        return populator.review(review);
+        try {
+          return populator.review(review);
+        } catch (RuntimeException e) { // the populator always allows, even when it has a bug
+          metrics.image("error");
+          LOG.warn(
+              "{}: could not look at {} {}",
+              instance,
+              review.kind().kind(),
+              review.displayName(),
+              e);
+          return Decision.allow();
+        }
       }
 
       @Override
       public void stop(Duration deadline) throws InterruptedException {
         statusTask.cancel(false);
         if (q.isPresent()) {
-          DrainReport left = q.get().stop(deadline);
-          if (!left.complete()) {
-            LOG.warn(
-                "{}: stopped before warming {} (not started) and {} (interrupted)",
-                instance,
-                left.notStarted(),
-                left.interrupted());
-          }
+          q.get().stop(deadline); // logs what was left undone, by reference
         }
         publish[0].run();
       }

@@ -16,8 +16,8 @@ import java.util.function.Supplier;
  *
  * <ul>
  *   <li>{@code harbormaster.harborproxy.images} ({@code result} = enqueued | replaced |
- *       deduplicated | dropped | stopped | dry-run | unmapped | invalid | ignored): one count per
- *       image seen on the admission path;
+ *       deduplicated | dropped | stopped | dry-run | unmapped | invalid | ignored | error): one
+ *       count per image seen on the admission path;
  *   <li>{@code harbormaster.harborproxy.warms} ({@code outcome} = warmed | already-warm | retried |
  *       failed, {@code reason}): one count per attempt;
  *   <li>{@code harbormaster.harborproxy.bytes}: bytes received from Harbor;

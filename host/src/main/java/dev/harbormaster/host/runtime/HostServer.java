@@ -27,8 +27,15 @@ public final class HostServer implements AutoCloseable {
     this.server = server;
   }
 
-  /** Loads plugins from the configured directory, starts them and starts serving. */
+  /**
+   * Loads plugins from the configured directory, starts them and starts serving.
+   *
+   * @throws dev.harbormaster.host.config.InvalidConfigException for config problems
+   * @throws dev.harbormaster.host.plugins.PluginLoadException for refused jars or failed starts
+   * @throws dev.harbormaster.host.tls.TlsMaterialException for unusable TLS files
+   */
   public static HostServer start(LoadedConfig loaded) {
+    AdmissionServer.checkTls(loaded); // fail on bad PEM files before any plugin starts
     PrometheusMeterRegistry prometheus = registry();
     return serve(loaded, HostRuntime.start(loaded, prometheus), prometheus);
   }

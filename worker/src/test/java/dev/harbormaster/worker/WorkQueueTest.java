@@ -147,4 +147,27 @@ class WorkQueueTest {
     assertThat(report.interrupted()).containsExactly("stuck");
     assertThat(queue.offer(WorkOffer.of("late", "h", "x"))).isEqualTo(OfferResult.STOPPED);
   }
+
+  @Test
+  @org.junit.jupiter.api.Timeout(60)
+  void stop_doesNotWaitForRetriesDueAfterTheDeadline() throws Exception {
+    CountDownLatch attempted = new CountDownLatch(1);
+    WorkQueue<String> queue =
+        WorkQueue.<String>builder(
+                a -> {
+                  attempted.countDown();
+                  return WorkOutcome.retryAfter("rate-limited", "429", Duration.ofHours(1));
+                })
+            .settings(WorkQueueSettings.defaults().withRetry(RetryPolicy.DEFAULT))
+            .start();
+    queue.offer(WorkOffer.of("later", "h", "x"));
+    assertThat(attempted.await(10, TimeUnit.SECONDS)).isTrue();
+    // Wait until the retry is scheduled (the attempt has been completed).
+    while (queue.stats().waitingForRetry() == 0) {
+      Thread.sleep(5);
+    }
+    DrainReport report = queue.stop(Duration.ofMinutes(30)); // the test's timeout guards this
+    assertThat(report.notStarted()).containsExactly("later");
+    assertThat(report.interrupted()).isEmpty();
+  }
 }

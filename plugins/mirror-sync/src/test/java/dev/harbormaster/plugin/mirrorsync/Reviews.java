@@ -1,0 +1,69 @@
+package dev.harbormaster.plugin.mirrorsync;
+
+import dev.harbormaster.spi.GroupVersionKind;
+import dev.harbormaster.spi.GroupVersionResource;
+import dev.harbormaster.spi.Operation;
+import dev.harbormaster.spi.Review;
+import dev.harbormaster.spi.UserInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Reviews as the host hands them over: from fixture files, or a Pod built from image names. */
+final class Reviews {
+  private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+  private Reviews() {}
+
+  /** A CREATE review of a Pod whose containers use {@code images}. */
+  static Review pod(boolean dryRun, String... images) {
+    ObjectNode pod = MAPPER.createObjectNode();
+    pod.put("apiVersion", "v1").put("kind", "Pod");
+    pod.putObject("metadata").put("name", "p").put("namespace", "shop");
+    ArrayNode containers = pod.putObject("spec").putArray("containers");
+    for (int i = 0; i < images.length; i++) {
+      containers.addObject().put("name", "c" + i).put("image", images[i]);
+    }
+    return review("Pod", "pods", dryRun, pod);
+  }
+
+  /** A review read from {@code src/test/resources/reviews/<name>}. */
+  static Review load(String name) {
+    JsonNode request;
+    try (InputStream in = Reviews.class.getResourceAsStream("/reviews/" + name)) {
+      if (in == null) {
+        throw new IllegalArgumentException("no fixture reviews/" + name);
+      }
+      request = MAPPER.readTree(in).required("request");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return review(
+        request.path("kind").path("kind").asString(),
+        request.path("resource").path("resource").asString(),
+        request.path("dryRun").asBoolean(false),
+        (ObjectNode) request.required("object").deepCopy());
+  }
+
+  private static Review review(String kind, String resource, boolean dryRun, ObjectNode object) {
+    return new Review(
+        "uid-1",
+        Operation.CREATE,
+        new GroupVersionKind(kind.equals("Pod") ? "" : "apps", "v1", kind),
+        new GroupVersionResource("", "v1", resource),
+        Optional.empty(),
+        Optional.of("shop"),
+        Optional.of("p"),
+        new UserInfo("alice", "", List.of(), Map.of()),
+        dryRun,
+        Optional.of(object),
+        Optional.empty());
+  }
+}

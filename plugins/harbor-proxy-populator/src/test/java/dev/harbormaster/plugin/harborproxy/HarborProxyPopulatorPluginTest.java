@@ -111,7 +111,7 @@ class HarborProxyPopulatorPluginTest {
       handler.review(Reviews.load("pod-all-container-kinds.json"));
       handler.review(Reviews.load("cronjob-template.json"));
       handler.review(Reviews.load("deployment-opted-out.json"));
-      PopulatorStatus status = context.awaitStatus(s -> s.queue().succeeded() == 6);
+      PopulatorStatus status = context.awaitFinished(6);
       assertThat(status.recent())
           .extracting(WarmResult::reference)
           .containsExactlyInAnyOrder(

@@ -95,7 +95,7 @@ class ProxyWarmingPeersTest {
     Stand s = start("platforms: [linux/arm64, linux/s390x]\nmode: full", false);
     int mark = upstream.accessLog().size();
     s.handler().review(Reviews.pod(false, "acme/app:v1"));
-    WarmResult r = s.context().awaitStatus(st -> st.queue().succeeded() == 1).recent().getFirst();
+    WarmResult r = s.context().awaitFinished(1).recent().getFirst();
     s.handler().stop(Duration.ofSeconds(10));
 
     TestPlatformImage arm = image.image("linux/arm64/v8");
@@ -136,7 +136,7 @@ class ProxyWarmingPeersTest {
   void manifestsMode_getsOnlyTheIndexAndPlatformManifests() throws Exception {
     Stand s = start("platforms: [linux/amd64]\nmode: manifests", false);
     s.handler().review(Reviews.pod(false, "docker.io/acme/app:v1"));
-    WarmResult r = s.context().awaitStatus(st -> st.queue().succeeded() == 1).recent().getFirst();
+    WarmResult r = s.context().awaitFinished(1).recent().getFirst();
     s.handler().stop(Duration.ofSeconds(10));
 
     TestPlatformImage amd = image.image("linux/amd64");
@@ -158,7 +158,7 @@ class ProxyWarmingPeersTest {
     for (int i = 0; i < 1000; i++) {
       s.handler().review(Reviews.pod(false, "acme/app:v1"));
     }
-    s.context().awaitStatus(st -> st.queue().succeeded() == 1);
+    s.context().awaitFinished(1);
     s.handler().review(Reviews.pod(false, "acme/app@" + image.top().digest()));
     s.handler().stop(Duration.ofSeconds(10));
 
@@ -174,7 +174,7 @@ class ProxyWarmingPeersTest {
   void unknownTag_isReportedAsNotFound_andNotRetried() throws Exception {
     Stand s = start("", false);
     s.handler().review(Reviews.pod(false, "acme/app:missing"));
-    WarmResult r = s.context().awaitStatus(st -> st.queue().failed() == 1).recent().getFirst();
+    WarmResult r = s.context().awaitFinished(1).recent().getFirst();
     s.handler().stop(Duration.ofSeconds(10));
 
     assertThat(r.outcome()).isEqualTo("failed");
@@ -214,7 +214,7 @@ class ProxyWarmingPeersTest {
   void seedScenario_projectInThePath_warmsThroughThatProject() throws Exception {
     Stand s = start("platforms: [linux/amd64]\nverify: true", false);
     s.handler().review(Reviews.pod(false, "registry.example.com/dockerhub/acme/app:v1"));
-    WarmResult r = s.context().awaitStatus(st -> st.queue().succeeded() == 1).recent().getFirst();
+    WarmResult r = s.context().awaitFinished(1).recent().getFirst();
     s.handler().stop(Duration.ofSeconds(10));
 
     assertThat(r.reference()).isEqualTo(s.harbor().host() + "/dockerhub/acme/app:v1");
@@ -237,7 +237,7 @@ class ProxyWarmingPeersTest {
             false);
     s.handler().review(Reviews.pod(false, "hub.example.com/dockerhub/solo:v1"));
     s.handler().review(Reviews.pod(false, "registry.example.com/dockerhub/solo:v1"));
-    PopulatorStatus st = s.context().awaitStatus(x -> x.queue().succeeded() == 2);
+    PopulatorStatus st = s.context().awaitFinished(2);
     s.handler().stop(Duration.ofSeconds(10));
 
     assertThat(st.recent())

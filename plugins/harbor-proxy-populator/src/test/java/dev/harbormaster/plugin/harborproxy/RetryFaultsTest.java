@@ -62,7 +62,7 @@ class RetryFaultsTest {
     try (TestContext context = new TestContext()) {
       AdmissionHandler handler = start(context, "requestAttempts: 1", "retryBase: 0s");
       handler.review(Reviews.pod(false, "acme/app:v1"));
-      List<WarmResult> recent = context.awaitStatus(s -> s.queue().succeeded() == 1).recent();
+      List<WarmResult> recent = context.awaitFinished(1).recent();
       handler.stop(Duration.ofSeconds(5));
 
       assertThat(recent)
@@ -82,7 +82,7 @@ class RetryFaultsTest {
     try (TestContext context = new TestContext()) {
       AdmissionHandler handler = start(context, "requestAttempts: 2, maxRetryAfter: 5s", "");
       handler.review(Reviews.pod(false, "acme/app:v1"));
-      PopulatorStatus status = context.awaitStatus(s -> s.queue().succeeded() == 1);
+      PopulatorStatus status = context.awaitFinished(1);
       handler.stop(Duration.ofSeconds(5));
 
       assertThat(status.recent().getFirst().attempt()).isEqualTo(1);
@@ -100,7 +100,7 @@ class RetryFaultsTest {
       AdmissionHandler handler =
           start(context, "requestAttempts: 1, maxRetryAfter: 1s", "retryBase: 0s");
       handler.review(Reviews.pod(false, "acme/app:v1"));
-      List<WarmResult> recent = context.awaitStatus(s -> s.queue().succeeded() == 1).recent();
+      List<WarmResult> recent = context.awaitFinished(1).recent();
       handler.stop(Duration.ofSeconds(5));
 
       WarmResult first = recent.getLast();
@@ -122,7 +122,7 @@ class RetryFaultsTest {
       AdmissionHandler handler =
           start(context, "requestAttempts: 1", "retryBase: 0s, maxAttempts: 3");
       handler.review(Reviews.pod(false, "acme/app:v1"));
-      WarmResult last = context.awaitStatus(s -> s.queue().failed() == 1).recent().getFirst();
+      WarmResult last = context.awaitFinished(1).recent().getFirst();
       handler.stop(Duration.ofSeconds(5));
 
       assertThat(last.outcome()).isEqualTo("failed");

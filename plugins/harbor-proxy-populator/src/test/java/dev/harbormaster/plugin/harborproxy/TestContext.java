@@ -49,6 +49,22 @@ final class TestContext implements PluginContext, AutoCloseable {
     }
   }
 
+  /**
+   * Waits until {@code n} images have finished (warmed, already warm or failed for good), as both
+   * the queue counters and the recent results show: the counters move a moment before the result is
+   * recorded, so waiting on one alone can see a status in between.
+   */
+  PopulatorStatus awaitFinished(int n) throws InterruptedException {
+    return awaitStatus(
+        s ->
+            s.queue().succeeded() + s.queue().failed() >= n
+                && s.recent().stream()
+                        .filter(r -> !r.outcome().equals("retrying"))
+                        .filter(r -> !r.outcome().equals("would-warm"))
+                        .count()
+                    >= n);
+  }
+
   double counter(String name, String... tags) {
     var search = meters.find(name).tags(tags);
     return search.counters().stream().mapToDouble(c -> c.count()).sum();

@@ -31,7 +31,7 @@ class CheckCommandTest {
         .contains("instances[1].config.exemptNamespaces[0]: 'Kube_System' is not a namespace name")
         .contains("instance 'ghost'")
         .contains("instances[2].plugin: unknown plugin id 'no-such-plugin'")
-        .contains("deny-latest, it-stamp");
+        .containsPattern("plugins loaded from .*: .*deny-latest, .*it-stamp");
   }
 
   @Test

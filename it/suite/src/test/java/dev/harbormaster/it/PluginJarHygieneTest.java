@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.jar.Attributes;
@@ -25,16 +26,24 @@ import org.pf4j.DefaultVersionManager;
  * names classes in the jar.
  */
 class PluginJarHygieneTest {
-  /** Packages the host loads once and shares; a plugin jar must never carry them. */
+  /** Libraries the host ships whole and shares; a plugin jar must never carry their classes. */
   private static final List<String> SHARED_PACKAGES =
       List.of(
           "dev/harbormaster/spi/",
           "org/pf4j/",
           "tools/jackson/",
           "com/fasterxml/jackson/",
-          "io/fabric8/kubernetes/api/model/",
           "org/slf4j/",
           "io/micrometer/");
+
+  /**
+   * The fabric8 Kubernetes model is shared module by module: the host ships some (core, apps,
+   * batch, ...), and a plugin may bundle others its fabric8 client needs. Under this prefix, a
+   * plugin jar must not carry any class the host's {@code lib/} has.
+   */
+  private static final String KUBERNETES_MODEL = "io/fabric8/kubernetes/";
+
+  private static Set<String> hostModelClasses;
 
   static Stream<Path> pluginJars() {
     return Stream.concat(
@@ -69,11 +78,16 @@ class PluginJarHygieneTest {
   @ParameterizedTest
   @MethodSource("pluginJars")
   void containsNoSharedClasses(Path jar) throws IOException {
+    Set<String> hostModel = hostModelClasses();
     try (JarFile file = new JarFile(jar.toFile())) {
       List<String> shared =
           Collections.list(file.entries()).stream()
               .map(JarEntry::getName)
-              .filter(name -> SHARED_PACKAGES.stream().anyMatch(name::startsWith))
+              .filter(name -> !name.endsWith("/"))
+              .filter(
+                  name ->
+                      SHARED_PACKAGES.stream().anyMatch(name::startsWith)
+                          || hostModel.contains(name))
               .toList();
       assertThat(shared)
           .as("%s bundles classes of shared libraries (declare them provided)", jar)
@@ -124,6 +138,32 @@ class PluginJarHygieneTest {
             .isNotNull();
       }
     }
+  }
+
+  @Test
+  void knowsTheKubernetesModelClassesTheHostShares() throws IOException {
+    assertThat(hostModelClasses())
+        .contains(
+            "io/fabric8/kubernetes/api/model/Pod.class",
+            "io/fabric8/kubernetes/api/model/apps/Deployment.class",
+            "io/fabric8/kubernetes/api/model/batch/v1/CronJob.class");
+  }
+
+  /** Every entry under {@link #KUBERNETES_MODEL} in the jars of the distribution's lib/. */
+  private static synchronized Set<String> hostModelClasses() throws IOException {
+    if (hostModelClasses == null) {
+      Set<String> classes = new HashSet<>();
+      for (Path jar : Distribution.jarsIn(Distribution.home().resolve("lib"))) {
+        try (JarFile file = new JarFile(jar.toFile())) {
+          Collections.list(file.entries()).stream()
+              .map(JarEntry::getName)
+              .filter(name -> name.startsWith(KUBERNETES_MODEL) && !name.endsWith("/"))
+              .forEach(classes::add);
+        }
+      }
+      hostModelClasses = classes;
+    }
+    return hostModelClasses;
   }
 
   private static String pluginId(Path jar) throws IOException {

@@ -77,8 +77,8 @@ class ReviewCommandTest {
 
     assertThat(result.exitCode()).as(result.stderr()).isZero();
     assertThat(result.stdoutText())
-        .contains("object: \"apps/v1/Deployment shop/api\"\nallowed: true")
-        .contains("object: \"apps/v1/Deployment shop/web\"\nallowed: true")
-        .contains("harbormaster.dev/reviewed-by: \"stamp\"");
+        .contains("object: apps/v1/Deployment shop/api\nallowed: true")
+        .contains("object: apps/v1/Deployment shop/web\nallowed: true")
+        .contains("harbormaster.dev/reviewed-by: stamp");
   }
 }

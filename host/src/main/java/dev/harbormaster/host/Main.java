@@ -2,20 +2,25 @@ package dev.harbormaster.host;
 
 import dev.harbormaster.host.cli.CheckCommand;
 import dev.harbormaster.host.cli.ExitCodes;
+import dev.harbormaster.host.cli.PluginCommandRunner;
 import dev.harbormaster.host.cli.ReviewCommand;
 import dev.harbormaster.host.cli.ServeCommand;
 import dev.harbormaster.host.cli.VersionProvider;
 import dev.harbormaster.host.observability.LoggingSetup;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
+import java.util.List;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code harbormaster} command: {@code serve}, {@code check} and {@code review}. Exit codes: 0
- * success, 1 denied (review) or invalid config (check, serve), 2 usage error, 3 unreadable input.
+ * The {@code harbormaster} command: {@code serve}, {@code check} and {@code review}, plus the
+ * commands plugins contribute ({@code harbormaster mirror sync --config FILE --once}: see {@link
+ * dev.harbormaster.spi.PluginCommand}). Exit codes: 0 success, 1 denied (review) or invalid config
+ * (check, serve), 2 usage error, 3 unreadable input.
  */
 @Command(
     name = "harbormaster",
@@ -43,6 +48,9 @@ public final class Main implements Runnable {
 
   /** Runs the command line writing to {@code out} and {@code err}; returns the exit code. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
+    if (args.length > 0 && isPluginCommandWord(args[0])) {
+      return new PluginCommandRunner().run(List.of(args), out, err);
+    }
     CommandLine cli = new CommandLine(new Main());
     cli.setOut(out);
     cli.setErr(err);
@@ -54,9 +62,17 @@ public final class Main implements Runnable {
     return code;
   }
 
+  /** A first word that is neither an option nor a built-in command names a plugin command. */
+  static boolean isPluginCommandWord(String word) {
+    return !word.startsWith("-") && !BUILT_IN.contains(word);
+  }
+
+  private static final Set<String> BUILT_IN = Set.of("serve", "check", "review", "help");
+
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "missing command: use serve, check or review (see --help)");
+        spec.commandLine(),
+        "missing command: use serve, check, review or a plugin command (see --help)");
   }
 }

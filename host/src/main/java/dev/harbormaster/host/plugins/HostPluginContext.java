@@ -20,7 +20,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param status its status publisher
  * @param configDirectory the config file's directory
  */
-record HostPluginContext(
+public record HostPluginContext(
     String instanceName,
     Scope scope,
     boolean instanceDryRun,

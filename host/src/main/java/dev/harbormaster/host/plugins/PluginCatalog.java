@@ -1,6 +1,7 @@
 package dev.harbormaster.host.plugins;
 
 import dev.harbormaster.spi.AdmissionPlugin;
+import dev.harbormaster.spi.PluginCommand;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
@@ -13,21 +14,44 @@ import java.util.TreeSet;
  */
 public final class PluginCatalog implements AutoCloseable {
   private final Map<String, AdmissionPlugin<?>> plugins;
+  private final Map<String, PluginCommand<?>> commands;
   private final Runnable onClose;
 
-  private PluginCatalog(Map<String, AdmissionPlugin<?>> plugins, Runnable onClose) {
+  private PluginCatalog(
+      Map<String, AdmissionPlugin<?>> plugins,
+      Map<String, PluginCommand<?>> commands,
+      Runnable onClose) {
     this.plugins = new TreeMap<>(plugins);
+    this.commands = new TreeMap<>(commands);
     this.onClose = onClose;
   }
 
   /** A catalog of in-process plugins (no class loading). */
   public static PluginCatalog of(Map<String, AdmissionPlugin<?>> plugins) {
-    return new PluginCatalog(plugins, () -> {});
+    return new PluginCatalog(plugins, Map.of(), () -> {});
+  }
+
+  /**
+   * A catalog of in-process plugins, some of which contribute a command.
+   *
+   * @param commands plugin id to the command that plugin contributes
+   */
+  public static PluginCatalog of(
+      Map<String, AdmissionPlugin<?>> plugins, Map<String, PluginCommand<?>> commands) {
+    return new PluginCatalog(plugins, commands, () -> {});
   }
 
   /** A catalog whose {@link #close} also runs {@code onClose} (unloading the jars). */
-  static PluginCatalog of(Map<String, AdmissionPlugin<?>> plugins, Runnable onClose) {
-    return new PluginCatalog(plugins, onClose);
+  static PluginCatalog of(
+      Map<String, AdmissionPlugin<?>> plugins,
+      Map<String, PluginCommand<?>> commands,
+      Runnable onClose) {
+    return new PluginCatalog(plugins, commands, onClose);
+  }
+
+  /** The commands plugins contribute, by plugin id. */
+  public Map<String, PluginCommand<?>> commandsByPlugin() {
+    return java.util.Collections.unmodifiableMap(commands);
   }
 
   /** The plugin with this id. */

@@ -1,6 +1,7 @@
 package dev.harbormaster.host.plugins;
 
 import dev.harbormaster.spi.AdmissionPlugin;
+import dev.harbormaster.spi.PluginCommand;
 import dev.harbormaster.spi.SpiVersion;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,14 +74,16 @@ public final class PluginJarLoader {
     }
     manager.startPlugins();
     Map<String, AdmissionPlugin<?>> plugins = new LinkedHashMap<>();
+    Map<String, PluginCommand<?>> commands = new LinkedHashMap<>();
     for (PluginWrapper plugin : manager.getPlugins()) {
       collectExtension(manager, plugin, plugins, problems);
+      collectCommand(manager, plugin, commands, problems);
     }
     if (!problems.isEmpty()) {
       shutdown(manager);
       throw new PluginLoadException(problems);
     }
-    return PluginCatalog.of(plugins, () -> shutdown(manager));
+    return PluginCatalog.of(plugins, commands, () -> shutdown(manager));
   }
 
   /**
@@ -122,6 +125,39 @@ public final class PluginJarLoader {
       return;
     }
     plugins.put(id, extensions.get(0));
+  }
+
+  /** A plugin may contribute at most one command, whose word no other plugin uses. */
+  @SuppressWarnings("rawtypes")
+  private static void collectCommand(
+      PluginManager manager,
+      PluginWrapper plugin,
+      Map<String, PluginCommand<?>> commands,
+      List<String> problems) {
+    if (!plugin.getPluginState().isStarted()) {
+      return;
+    }
+    List<PluginCommand> found = manager.getExtensions(PluginCommand.class, plugin.getPluginId());
+    if (found.size() > 1) {
+      problems.add(
+          label(plugin) + ": contributes " + found.size() + " PluginCommand extensions; at most 1");
+      return;
+    }
+    for (PluginCommand command : found) {
+      commands.entrySet().stream()
+          .filter(e -> e.getValue().name().equals(command.name()))
+          .findFirst()
+          .ifPresentOrElse(
+              clash ->
+                  problems.add(
+                      label(plugin)
+                          + ": command '"
+                          + command.name()
+                          + "' is already contributed by plugin '"
+                          + clash.getKey()
+                          + "'"),
+              () -> commands.put(plugin.getPluginId(), command));
+    }
   }
 
   static String label(PluginWrapper plugin) {

@@ -72,7 +72,12 @@ public final class MirrorSyncPlugin implements AdmissionPlugin<MirrorSyncConfig>
             RetryPolicy.DEFAULT,
             Clock.systemUTC());
     metrics.bindQueue(sync::queueStats);
-    Optional<LeaseElector> elector = elector(config.leaderElection(), instance);
+    Optional<KubernetesClient> kubernetes =
+        config.leaderElection().enabled()
+            ? Optional.of(new KubernetesClientBuilder().build())
+            : Optional.empty();
+    Optional<LeaseElector> elector =
+        kubernetes.map(k -> elector(k, config.leaderElection(), instance));
     LeaderGate gate = elector.<LeaderGate>map(e -> e).orElse(LeaderGate.always());
     PassRunner runner = new PassRunner(instance, sync, gate, context, context.instanceDryRun());
     Optional<ScheduledFuture<?>> leaseTask =
@@ -121,16 +126,14 @@ public final class MirrorSyncPlugin implements AdmissionPlugin<MirrorSyncConfig>
         leaseTask.ifPresent(t -> t.cancel(false));
         sync.drain(deadline);
         elector.ifPresent(LeaseElector::release);
+        kubernetes.ifPresent(KubernetesClient::close);
         runner.publish();
       }
     };
   }
 
-  private static Optional<LeaseElector> elector(LeaderElectionConfig c, String instance) {
-    if (!c.enabled()) {
-      return Optional.empty();
-    }
-    KubernetesClient client = new KubernetesClientBuilder().build();
+  private static LeaseElector elector(
+      KubernetesClient client, LeaderElectionConfig c, String instance) {
     String namespace =
         c.namespace()
             .or(MirrorSyncPlugin::podNamespace)
@@ -139,14 +142,13 @@ public final class MirrorSyncPlugin implements AdmissionPlugin<MirrorSyncConfig>
         c.identity()
             .or(() -> Optional.ofNullable(System.getenv("HOSTNAME")))
             .orElse("harbormaster-" + ProcessHandle.current().pid());
-    return Optional.of(
-        new LeaseElector(
-            client,
-            namespace,
-            c.leaseName().orElse("harbormaster-mirror-sync-" + instance),
-            identity,
-            c.leaseDuration(),
-            Clock.systemUTC()));
+    return new LeaseElector(
+        client,
+        namespace,
+        c.leaseName().orElse("harbormaster-mirror-sync-" + instance),
+        identity,
+        c.leaseDuration(),
+        Clock.systemUTC());
   }
 
   private static Optional<String> podNamespace() {

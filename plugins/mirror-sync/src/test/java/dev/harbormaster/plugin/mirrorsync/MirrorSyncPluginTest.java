@@ -85,6 +85,8 @@ class MirrorSyncPluginTest {
           context.awaitStatus(SyncStatus.class, s -> s.mirrors().get(0).tagsCopied() == 2);
       MirrorStatus m = later.mirrors().get(0);
       assertThat(m.tagsFailed()).isZero();
+      assertThat(m.tagsQueued()).isEqualTo(2);
+      assertThat(m.tagsPending()).isZero();
       assertThat(m.bytesCopied()).isPositive();
       assertThat(has(target, "1.25.3")).isTrue();
       assertThat(has(target, "1.26.0")).isFalse();

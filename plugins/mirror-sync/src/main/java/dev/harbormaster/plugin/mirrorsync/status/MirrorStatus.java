@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param tagsConsidered tags selected by the filters
  * @param tagsInSync tags whose target already had the upstream digest
  * @param tagsQueued tags queued for copying
+ * @param tagsPending queued tags not finished yet
  * @param tagsCopied tags copied and verified
  * @param tagsFailed tags that failed for good
  * @param bytesCopied bytes uploaded to the target
@@ -24,6 +25,7 @@ public record MirrorStatus(
     int tagsConsidered,
     int tagsInSync,
     int tagsQueued,
+    int tagsPending,
     int tagsCopied,
     int tagsFailed,
     long bytesCopied,

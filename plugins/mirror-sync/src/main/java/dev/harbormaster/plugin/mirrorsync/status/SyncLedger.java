@@ -25,6 +25,7 @@ public final class SyncLedger implements CopyListener {
     int considered;
     int inSync;
     int queued;
+    int finished;
     int copied;
     int failed;
     long bytes;
@@ -58,6 +59,7 @@ public final class SyncLedger implements CopyListener {
   @Override
   public synchronized void copied(SyncItem item, CopyOutcome outcome) {
     Counts c = counts(item.mirror());
+    c.finished++;
     if (outcome instanceof CopyOutcome.Copied copied) {
       c.copied++;
       c.bytes += copied.result().bytesUploaded();
@@ -71,7 +73,9 @@ public final class SyncLedger implements CopyListener {
       metrics.retried(reason);
       return;
     }
-    fail(counts(item.mirror()), item.target().tag().orElse(item.key()), reason, message);
+    Counts c = counts(item.mirror());
+    c.finished++;
+    fail(c, item.target().tag().orElse(item.key()), reason, message);
     metrics.failed(reason);
   }
 
@@ -87,6 +91,7 @@ public final class SyncLedger implements CopyListener {
                     c.considered,
                     c.inSync,
                     c.queued,
+                    Math.max(0, c.queued - c.finished),
                     c.copied,
                     c.failed,
                     c.bytes,

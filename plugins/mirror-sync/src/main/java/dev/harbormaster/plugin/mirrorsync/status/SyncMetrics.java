@@ -32,8 +32,7 @@ public final class SyncMetrics {
     this.tags = tags;
     this.checked = registry.counter("harbormaster.mirrorsync.tags.checked", tags);
     this.copied = registry.counter("harbormaster.mirrorsync.tags.copied", tags);
-    this.upToDate =
-        registry.counter("harbormaster.mirrorsync.tags.up.to.date", tags.and("when", "copy"));
+    this.upToDate = registry.counter("harbormaster.mirrorsync.tags.up.to.date", tags);
     this.superseded = registry.counter("harbormaster.mirrorsync.tags.superseded", tags);
     this.bytes = registry.counter("harbormaster.mirrorsync.bytes.copied", tags);
     this.runs = registry.timer("harbormaster.mirrorsync.run.duration", tags);

@@ -1,0 +1,2 @@
+/** The prefetch plugin's instance configuration. */
+package dev.harbormaster.plugin.prefetch.config;

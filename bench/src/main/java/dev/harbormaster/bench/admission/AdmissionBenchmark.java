@@ -7,29 +7,25 @@ import dev.harbormaster.testkit.pki.KeyType;
 import dev.harbormaster.testkit.pki.TestPki;
 import dev.harbormaster.testkit.pki.TlsFiles;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Starts the host in-process (TLS, a mutating instance) and the {@link BareEndpoint} beside it,
  * checks that both answer the benchmark review, then measures both with wrk (alternating rounds)
- * and with {@link ConstantRateLoad}, and writes the report. See {@code bench/run-admission.sh}.
+ * and with {@link ConstantRateLoad}, and writes the report. Unless {@code --rewriter false}, the
+ * same wrk rounds also measure the image-rewriter variants of issue 4 ({@link RewriterVariants}) on
+ * a Deployment CREATE review. See {@code bench/run-admission.sh}.
  */
 public final class AdmissionBenchmark {
-  private static final String RESOURCES = "/dev/harbormaster/bench/admission/";
-  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private AdmissionBenchmark() {}
 
@@ -39,15 +35,14 @@ public final class AdmissionBenchmark {
     Path work = Files.createTempDirectory("hm-bench-admission-");
     TestPki pki = TestPki.create(KeyType.EC_P256);
     TlsFiles tls = pki.writeServerFiles(work.resolve("tls"), KeyEncoding.PKCS8);
+    String tlsDir = work.resolve("tls").toString();
+    String pluginsDir = options.plugins().toAbsolutePath().toString();
     Path config = work.resolve("config.yaml");
-    Files.writeString(
-        config,
-        resource("bench-config.yaml")
-            .replace("{{tls}}", work.resolve("tls").toString())
-            .replace("{{plugins}}", options.plugins().toAbsolutePath().toString()));
+    Files.writeString(config, fill(BenchResources.read("bench-config.yaml"), tlsDir, pluginsDir));
     Path body = work.resolve("deployment-review.json");
-    Files.writeString(body, resource("deployment-review.json"));
-    HttpClient client = HttpClient.newBuilder().sslContext(pki.clientSslContext()).build();
+    Files.writeString(body, BenchResources.read("deployment-review.json"));
+    ReviewClient client =
+        new ReviewClient(HttpClient.newBuilder().sslContext(pki.clientSslContext()).build());
     String loadAtStart = Files.readString(Path.of("/proc/loadavg")).strip();
 
     try (HostServer host = HostServer.start(ConfigLoader.load(config))) {
@@ -57,39 +52,54 @@ public final class AdmissionBenchmark {
         ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("harbormaster.review"))
             .setLevel(ch.qos.logback.classic.Level.WARN);
       }
-      byte[] answer = post(client, hostUrl, body);
-      checkMutated(answer);
+      byte[] answer = client.post(hostUrl, body);
+      AnswerPatch.stringValues(answer);
+      Optional<RewriterVariants> rewriter = Optional.empty();
       try (BareEndpoint bare = BareEndpoint.start(tls.certFile(), tls.keyFile(), answer)) {
         URI bareUrl = URI.create("https://127.0.0.1:" + bare.port() + "/mutate");
-        if (!Arrays.equals(post(client, bareUrl, body), answer)) {
+        if (!Arrays.equals(client.post(bareUrl, body), answer)) {
           throw new IllegalStateException("the bare endpoint does not answer the host's bytes");
         }
-        WrkRun wrk = WrkRun.posting(body, work, options.threads(), options.connections());
-        log("warming up both targets with wrk for " + options.warmup().toSeconds() + " s each");
-        wrk.run(bareUrl, options.warmup());
-        wrk.run(hostUrl, options.warmup());
-        List<WrkResult> bareRuns = new ArrayList<>();
-        List<WrkResult> hostRuns = new ArrayList<>();
-        for (int round = 1; round <= options.rounds(); round++) {
-          bareRuns.add(wrk.run(bareUrl, options.duration()));
-          hostRuns.add(wrk.run(hostUrl, options.duration()));
-          log("round " + round + ": bare " + bareRuns.getLast() + ", host " + hostRuns.getLast());
+        List<Target> targets = new ArrayList<>();
+        targets.add(new Target("bare", bareUrl, body));
+        targets.add(new Target("host", hostUrl, body));
+        if (options.rewriter()) {
+          log("starting the image-rewriter variants and their mirror (docker-registry, skopeo)");
+          String template = fill(BenchResources.read("rewriter-config.yaml"), tlsDir, pluginsDir);
+          rewriter = Optional.of(RewriterVariants.start(work, tls, hostUrl, template, client));
+          targets.addAll(rewriter.get().targets());
+        }
+        Map<String, List<WrkResult>> runs = AlternatingRounds.run(targets, options, work);
+        StringBuilder report = new StringBuilder();
+        if (rewriter.isPresent()) {
+          RewriterVariants.HeadCount heads = rewriter.get().afterMeasuring(client);
+          log("manifest HEADs while measuring: " + heads);
+          report.append(
+              RewriterReport.markdown(
+                  runs, Files.size(rewriter.get().body()), heads, rewriter.get().mirrorHost()));
         }
         RateResult bareRate = constantRate(options, bareUrl, body, tls.caFile());
         RateResult hostRate = constantRate(options, hostUrl, body, tls.caFile());
-        String report =
+        report.insert(
+            0,
             BenchReport.markdown(
                 options,
-                bareRuns,
-                hostRuns,
+                runs.get("bare"),
+                runs.get("host"),
                 bareRate,
                 hostRate,
-                environment(body, options.reviewLog(), loadAtStart));
+                environment(body, options.reviewLog(), loadAtStart)));
         Files.writeString(options.report(), report);
         log("report written to " + options.report().toAbsolutePath());
+      } finally {
+        rewriter.ifPresent(RewriterVariants::close);
       }
     }
     System.exit(0);
+  }
+
+  private static String fill(String template, String tlsDir, String pluginsDir) {
+    return template.replace("{{tls}}", tlsDir).replace("{{plugins}}", pluginsDir);
   }
 
   private static RateResult constantRate(BenchOptions options, URI url, Path body, Path ca)
@@ -122,37 +132,6 @@ public final class AdmissionBenchmark {
     return RateResult.parse(output);
   }
 
-  private static byte[] post(HttpClient client, URI url, Path body)
-      throws IOException, InterruptedException {
-    HttpResponse<byte[]> response =
-        client.send(
-            HttpRequest.newBuilder(url)
-                .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofFile(body))
-                .build(),
-            HttpResponse.BodyHandlers.ofByteArray());
-    if (response.statusCode() != 200) {
-      throw new IllegalStateException(
-          url
-              + " answered "
-              + response.statusCode()
-              + ": "
-              + new String(response.body(), StandardCharsets.UTF_8));
-    }
-    return response.body();
-  }
-
-  /** The benchmark is only meaningful if the host really mutates: allowed, with a patch. */
-  private static void checkMutated(byte[] answer) {
-    JsonNode response = JSON.readTree(answer).path("response");
-    if (!response.path("allowed").asBoolean(false) || !response.has("patch")) {
-      throw new IllegalStateException(
-          "the host did not mutate the benchmark review: "
-              + new String(answer, StandardCharsets.UTF_8));
-    }
-  }
-
   private static String environment(Path body, boolean reviewLog, String loadAtStart)
       throws IOException {
     return "- machine: "
@@ -175,15 +154,6 @@ public final class AdmissionBenchmark {
         + (reviewLog ? "on (as shipped)" : "OFF (diagnostic run)")
         + "\n"
         + "- bare: same Javalin/Jetty and TLS setup, reads the body, answers the host's bytes\n";
-  }
-
-  private static String resource(String name) throws IOException {
-    try (InputStream in = AdmissionBenchmark.class.getResourceAsStream(RESOURCES + name)) {
-      if (in == null) {
-        throw new IllegalStateException("missing resource " + RESOURCES + name);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
   }
 
   private static void log(String message) {

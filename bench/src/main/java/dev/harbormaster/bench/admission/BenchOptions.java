@@ -12,13 +12,14 @@ import java.util.Map;
  * @param report file the Markdown report is written to
  * @param warmup wrk warm-up per target
  * @param duration wrk measurement per target and round
- * @param rounds alternating rounds (bare, host, bare, host...)
+ * @param rounds alternating rounds (each target once per round, always in the same order)
  * @param threads wrk threads
  * @param connections wrk connections
  * @param rate requests per second of the constant-rate run
  * @param rateSeconds measured seconds of the constant-rate run (after 5 s warm-up)
  * @param reviewLog whether the host writes its per-review log line ({@code false} only to measure
  *     what that line costs)
+ * @param rewriter whether the image-rewriter rounds of issue 4 run too ({@link RewriterVariants})
  */
 record BenchOptions(
     Path plugins,
@@ -30,7 +31,8 @@ record BenchOptions(
     int connections,
     int rate,
     int rateSeconds,
-    boolean reviewLog) {
+    boolean reviewLog,
+    boolean rewriter) {
 
   static BenchOptions parse(String[] args) {
     Map<String, String> values = new HashMap<>();
@@ -41,7 +43,8 @@ record BenchOptions(
                 + args[i]
                 + "'; options: --plugins DIR"
                 + " --report FILE --warmup S --duration S --rounds N --threads N"
-                + " --connections N --rate N --rate-seconds S --review-log true|false");
+                + " --connections N --rate N --rate-seconds S --review-log true|false"
+                + " --rewriter true|false");
       }
       values.put(args[i].substring(2), args[i + 1]);
     }
@@ -58,6 +61,7 @@ record BenchOptions(
         Integer.parseInt(values.getOrDefault("connections", "16")),
         Integer.parseInt(values.getOrDefault("rate", "1000")),
         Integer.parseInt(values.getOrDefault("rate-seconds", "20")),
-        Boolean.parseBoolean(values.getOrDefault("review-log", "true")));
+        Boolean.parseBoolean(values.getOrDefault("review-log", "true")),
+        Boolean.parseBoolean(values.getOrDefault("rewriter", "true")));
   }
 }

@@ -20,7 +20,7 @@ import java.util.List;
  */
 record WrkRun(int threads, int connections, Path script) {
 
-  /** Writes the Lua script that posts {@code body} into {@code dir}. */
+  /** Writes the Lua script that posts {@code body} into {@code dir} (one script per body). */
   static WrkRun posting(Path body, Path dir, int threads, int connections) {
     String lua =
         """
@@ -31,7 +31,7 @@ record WrkRun(int threads, int connections, Path script) {
         file:close()
         """
             .formatted(body.toAbsolutePath());
-    Path script = dir.resolve("post-review.lua");
+    Path script = dir.resolve("post-" + body.getFileName() + ".lua");
     try {
       Files.writeString(script, lua);
     } catch (IOException e) {

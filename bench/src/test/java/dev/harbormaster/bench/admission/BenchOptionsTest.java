@@ -24,6 +24,7 @@ class BenchOptionsTest {
                 16,
                 1000,
                 20,
+                true,
                 true));
   }
 
@@ -34,6 +35,14 @@ class BenchOptionsTest {
 
     assertThat(options.rate()).isEqualTo(500);
     assertThat(options.rounds()).isEqualTo(3);
+  }
+
+  @Test
+  void rewriterRounds_canBeTurnedOff() {
+    assertThat(BenchOptions.parse(new String[] {"--plugins", "p"}).rewriter()).isTrue();
+    assertThat(
+            BenchOptions.parse(new String[] {"--plugins", "p", "--rewriter", "false"}).rewriter())
+        .isFalse();
   }
 
   @Test

@@ -25,12 +25,16 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * {@code skopeo sync --all}, then repeats both with nothing changed (warm). Reports wall time and
  * requests per tag (both registries' access logs), median of the warm runs, and checks that every
  * target tag has the upstream digest. Arguments: {@code [images=12] [tagsPerImage=3] [layerKiB=256]
- * [warmRuns=3]}; run with {@code bench/run-mirror-sync.sh}. The warm run of ours is measured
- * twice: in process (the command as the host calls it) and in a fresh JVM (JVM start-up and plugin
- * loading included), since the host's command line is wired separately.
+ * [warmRuns=3]}; run with {@code bench/run-mirror-sync.sh}. The warm run of ours is measured twice:
+ * in process (the command as the host calls it) and in a fresh JVM (JVM start-up and plugin loading
+ * included), since the host's command line is wired separately.
  */
 public final class MirrorSyncBenchmark {
   private static final String REPO = "library/app";
+
+  /** Flags for a short-lived JVM: quick C1 compilation only, serial GC. */
+  private static final List<String> QUICK_JVM =
+      List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
   private MirrorSyncBenchmark() {}
 
@@ -87,13 +91,15 @@ public final class MirrorSyncBenchmark {
                   Optional.empty());
       Path configFile = work.resolve("mirror.yaml");
       Files.writeString(configFile, new YAMLMapper().writeValueAsString(config));
-      Runnable oursProcess = () -> inFreshJvm(jar, configFile);
+      Runnable oursProcess = () -> inFreshJvm(jar, configFile, List.of());
+      Runnable oursQuickJvm = () -> inFreshJvm(jar, configFile, QUICK_JVM);
       List<Measurement> results = new ArrayList<>();
       results.add(measure("skopeo sync --all", "cold", source, skopeoTarget, theirs));
       results.add(measure("harbormaster mirror sync --once", "cold", source, oursTarget, ours));
       results.add(median(warmRuns, "skopeo sync --all", source, skopeoTarget, theirs));
       results.add(median(warmRuns, "harbormaster mirror sync --once", source, oursTarget, ours));
       results.add(median(warmRuns, "  same, in a fresh JVM", source, oursTarget, oursProcess));
+      results.add(median(warmRuns, "  same, fresh JVM, C1 only", source, oursTarget, oursQuickJvm));
       verify(skopeo, source, skopeoTarget, "mirror/app", tags);
       verify(skopeo, source, oursTarget, "mirror/" + REPO, tags);
       System.out.printf(
@@ -110,10 +116,11 @@ public final class MirrorSyncBenchmark {
             m.perTag(tags.size()));
       }
       System.out.printf(
-          "warm speed-up: %.1fx in process, %.1fx with JVM start-up; cold ratio (ours/skopeo): %.2f;"
-              + " every target tag has the upstream digest%n",
+          "warm speed-up: %.1fx in process, %.1fx in a fresh JVM, %.1fx in a fresh C1-only JVM;"
+              + " cold ratio (ours/skopeo): %.2f; every target tag has the upstream digest%n",
           results.get(2).seconds() / results.get(3).seconds(),
           results.get(2).seconds() / results.get(4).seconds(),
+          results.get(2).seconds() / results.get(5).seconds(),
           results.get(1).seconds() / results.get(0).seconds());
       context.scheduler().shutdownNow();
     }
@@ -200,17 +207,20 @@ public final class MirrorSyncBenchmark {
     }
   }
 
-  private static void inFreshJvm(Path jar, Path config) {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  private static void inFreshJvm(Path jar, Path config, List<String> jvmFlags) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmFlags);
+    command.addAll(
+        List.of(
+            "-cp",
+            System.getProperty("java.class.path"),
+            MirrorSyncOnce.class.getName(),
+            jar.toString(),
+            config.toString()));
     try {
       Process p =
-          new ProcessBuilder(
-                  java,
-                  "-cp",
-                  System.getProperty("java.class.path"),
-                  MirrorSyncOnce.class.getName(),
-                  jar.toString(),
-                  config.toString())
+          new ProcessBuilder(command)
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.DISCARD)
               .start();

@@ -4,6 +4,11 @@
 # AdmissionReview (the ceiling). Peak with wrk (Debian package wrk), p99 at a fixed rate with an
 # open-loop Java generator (wrk2 is not packaged). Not part of ./mvnw verify.
 #
+# The same alternating wrk rounds also measure the image-rewriter plugin (issue 4) on a Deployment
+# CREATE review: bare endpoint, the it-stamp host, a host with image-rewriter (no existence check)
+# and one with existence checks against a real docker-registry mirror (Debian packages
+# docker-registry and skopeo), cache warmed first. Skip them with --rewriter false.
+#
 #   bench/run-admission.sh [--duration 15] [--rounds 3] [--connections 16] [--rate 1000] ...
 #
 # Environment: HM_BUILD_DIR (build folder name, default target). The report is printed and kept
@@ -17,6 +22,18 @@ if ! command -v wrk >/dev/null 2>&1; then
   echo "run-admission.sh: wrk not found; install it: apt-get install wrk" >&2
   exit 1
 fi
+case " $* " in
+  *" --rewriter false "*) ;;
+  *)
+    for tool in docker-registry skopeo; do
+      if ! command -v "$tool" >/dev/null 2>&1; then
+        echo "run-admission.sh: $tool not found (needed by the image-rewriter rounds);" \
+          "install it: apt-get install $tool, or pass --rewriter false" >&2
+        exit 1
+      fi
+    done
+    ;;
+esac
 
 # A Java 21+ runtime: JAVA_HOME if new enough, else the first one in /usr/lib/jvm or /opt/java.
 java=""
@@ -37,6 +54,7 @@ echo "[run-admission] building bench, the distribution and the fixture plugin (-
 ./mvnw -q -B -Dhm.build.dir="$build" -DskipTests -pl bench,dist,it/fixture-plugin -am \
   package dependency:build-classpath -Dmdep.outputFile="$build/classpath.txt"
 
+# The plugins: dist's plugins dir (deny-latest, image-rewriter, ...) and the it-stamp fixture.
 plugins="bench/$build/admission-plugins"
 rm -rf "$plugins"
 mkdir -p "$plugins"
@@ -44,6 +62,11 @@ cp "dist/$build/harbormaster/plugins/"*.jar "$plugins/"
 for jar in "it/fixture-plugin/$build/"harbormaster-it-fixture-plugin-*.jar; do
   case $(basename "$jar") in original-*) ;; *) cp "$jar" "$plugins/" ;; esac
 done
+
+if ! ls "$plugins"/harbormaster-plugin-image-rewriter-*.jar >/dev/null 2>&1; then
+  echo "run-admission.sh: no image-rewriter jar in $plugins (dist's plugins dir)" >&2
+  exit 1
+fi
 
 report="bench/$build/admission-report.md"
 log="bench/$build/admission-bench.log"

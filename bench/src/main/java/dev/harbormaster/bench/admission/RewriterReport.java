@@ -1,5 +1,6 @@
 package dev.harbormaster.bench.admission;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -66,13 +67,13 @@ final class RewriterReport {
     out.append("\nMedians of rounds, and ratios (throughput: target / reference; latency: target /")
         .append(" reference):\n\n")
         .append("| target | requests/s | p50 | p99 | req/s ÷ bare | req/s ÷ stamp |")
-        .append(" p50 ÷ stamp | p99 ÷ stamp |\n")
-        .append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        .append(" p50 ÷ stamp | p99 ÷ stamp | paired req/s ÷ bare | paired req/s ÷ stamp |\n")
+        .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (String target : TARGETS) {
       Medians m = Medians.of(results.get(target));
       out.append(
           fmt(
-              "| %s | %.0f | %s | %s | %.2f | %.2f | %.2f | %.2f |%n",
+              "| %s | %.0f | %s | %s | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f |%n",
               target,
               m.rps(),
               BenchReport.ms((long) m.p50()),
@@ -80,8 +81,13 @@ final class RewriterReport {
               m.rps() / bare.rps(),
               m.rps() / stamp.rps(),
               m.p50() / stamp.p50(),
-              m.p99() / stamp.p99()));
+              m.p99() / stamp.p99(),
+              pairedRatio(results.get(target), results.get(BARE)),
+              pairedRatio(results.get(target), results.get(STAMP))));
     }
+    out.append(
+            "\nPaired: the median over rounds of the ratio within each round (the targets of one")
+        .append(" round ran back to back, so this cancels slow drifts of the machine's load).\n");
     out.append(
         fmt(
             "%nExistence checks while measuring: %d manifest HEADs in %d s after the cache was"
@@ -91,6 +97,17 @@ final class RewriterReport {
             heads.allowed(),
             heads.withinRefreshes() ? "ok" : "MORE than refreshes explain"));
     return out.toString();
+  }
+
+  /** The median over rounds of {@code target / reference} requests/s within the same round. */
+  static double pairedRatio(List<WrkResult> target, List<WrkResult> reference) {
+    double[] ratios = new double[target.size()];
+    for (int i = 0; i < ratios.length; i++) {
+      ratios[i] = target.get(i).requestsPerSecond() / reference.get(i).requestsPerSecond();
+    }
+    Arrays.sort(ratios);
+    int n = ratios.length;
+    return n % 2 == 1 ? ratios[n / 2] : (ratios[n / 2 - 1] + ratios[n / 2]) / 2;
   }
 
   /** Medians over the rounds of one target. */

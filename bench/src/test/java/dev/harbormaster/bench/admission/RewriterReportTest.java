@@ -1,6 +1,7 @@
 package dev.harbormaster.bench.admission;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -34,13 +35,25 @@ class RewriterReportTest {
             "127.0.0.1:5000");
 
     assertThat(report)
-        .contains("| stamp-create | 5000 | 2.00 ms | 8.00 ms | 0.50 | 1.00 | 1.00 | 1.00 |")
-        .contains("| rewrite | 4000 | 3.00 ms | 10.00 ms | 0.40 | 0.80 | 1.50 | 1.25 |")
-        .contains("| rewrite-checked | 2500 | 4.00 ms | 16.00 ms | 0.25 | 0.50 | 2.00 | 2.00 |")
+        .contains(
+            "| stamp-create | 5000 | 2.00 ms | 8.00 ms | 0.50 | 1.00 | 1.00 | 1.00 | 0.50 | 1.00 |")
+        .contains(
+            "| rewrite | 4000 | 3.00 ms | 10.00 ms | 0.40 | 0.80 | 1.50 | 1.25 | 0.40 | 0.80 |")
+        .contains(
+            "| rewrite-checked | 2500 | 4.00 ms | 16.00 ms | 0.25 | 0.50 | 2.00 | 2.00 | 0.30 | 0.50 |")
         .contains("| rewrite-checked | 3 | 3000 | 4.00 ms | 16.00 ms | 0 |")
         .contains("0 manifest HEADs in 130 s")
         .contains("allow 8")
         .contains(": ok");
+  }
+
+  @Test
+  void pairedRatio_isTheMedianOfTheRatiosWithinEachRound() {
+    List<WrkResult> target = List.of(result(300, 1, 1), result(900, 1, 1), result(100, 1, 1));
+    List<WrkResult> reference = List.of(result(1000, 1, 1), result(1000, 1, 1), result(200, 1, 1));
+
+    // per round 0.3, 0.9, 0.5; the ratio of medians would be 300 / 1000 = 0.3
+    assertThat(RewriterReport.pairedRatio(target, reference)).isCloseTo(0.5, within(1e-9));
   }
 
   @Test

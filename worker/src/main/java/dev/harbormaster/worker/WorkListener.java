@@ -1,8 +1,10 @@
 package dev.harbormaster.worker;
 
 /**
- * Told what happened after each attempt (on the worker thread, outside the queue's lock), e.g. to
- * record results for a status document or to count metrics.
+ * Told what happened after each attempt, e.g. to record results for a status document or to count
+ * metrics. Calls come on the worker thread, under the queue's lock, in the order the attempts
+ * completed: a retry that runs at once can never be reported before the attempt that caused it.
+ * Keep listeners short and non-blocking (record in memory, count a meter).
  *
  * @param <T> the payload type
  */

@@ -199,18 +199,19 @@ public final class WorkQueue<T> {
       LOG.warn("{}: task for {} failed unexpectedly", name, offer.key(), e);
       outcome = WorkOutcome.failure("error", e.toString());
     }
-    Completion completion;
     lock.lock();
     try {
-      completion = schedule.complete(entry, outcome);
+      Completion completion = schedule.complete(entry, outcome);
+      // Report before releasing the lock: a retry due at once cannot start (let alone be reported)
+      // until this attempt has been, so listeners see attempts in completion order.
+      try {
+        listener.attempted(offer, outcome, completion);
+      } catch (RuntimeException e) {
+        LOG.warn("{}: listener failed for {}", name, offer.key(), e);
+      }
       changed.signalAll();
     } finally {
       lock.unlock();
-    }
-    try {
-      listener.attempted(offer, outcome, completion);
-    } catch (RuntimeException e) {
-      LOG.warn("{}: listener failed for {}", name, offer.key(), e);
     }
   }
 

@@ -50,6 +50,44 @@ class WorkQueueTest {
   }
 
   @Test
+  void listener_seesAttemptsInCompletionOrder_evenWhenARetryRunsAtOnceOnAnotherWorker()
+      throws Exception {
+    // Two workers and no backoff: the retry is picked up by the other worker at once. A listener
+    // that is slow to record the first attempt must still record it before the retry's outcome.
+    List<String> seen = new CopyOnWriteArrayList<>();
+    CountDownLatch done = new CountDownLatch(1);
+    WorkQueue<String> queue =
+        WorkQueue.<String>builder(
+                a ->
+                    a.number() < 2
+                        ? WorkOutcome.retry("unavailable", "503")
+                        : WorkOutcome.failure("not-found", "404"))
+            .settings(
+                settings
+                    .withWorkers(2, 2)
+                    .withRetry(new RetryPolicy(2, Duration.ZERO, Duration.ZERO)))
+            .listener(
+                (offer, outcome, completion) -> {
+                  if (!completion.finished()) {
+                    try {
+                      Thread.sleep(200); // a slow recorder gives the retry time to overtake it
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                    }
+                  }
+                  seen.add(outcome.getClass().getSimpleName());
+                  if (completion.finished()) {
+                    done.countDown();
+                  }
+                })
+            .start();
+    queue.offer(WorkOffer.of("a", "h", "x"));
+    assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(seen).containsExactly("Retry", "Failure");
+    queue.stop(Duration.ofSeconds(5));
+  }
+
+  @Test
   void transientFailures_areRetried_andTheListenerSeesEveryAttempt() throws Exception {
     AtomicInteger calls = new AtomicInteger();
     List<Completion> completions = new CopyOnWriteArrayList<>();

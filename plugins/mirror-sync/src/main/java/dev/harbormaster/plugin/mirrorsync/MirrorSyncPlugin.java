@@ -18,6 +18,7 @@ import dev.harbormaster.spi.Scope;
 import dev.harbormaster.worker.RetryPolicy;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -74,12 +75,18 @@ public final class MirrorSyncPlugin implements AdmissionPlugin<MirrorSyncConfig>
     metrics.bindQueue(sync::queueStats);
     Optional<KubernetesClient> kubernetes =
         config.leaderElection().enabled()
-            ? Optional.of(new KubernetesClientBuilder().build())
+            ? Optional.of(
+                // the factory named explicitly: PF4J's context class loader may not see the
+                // plugin's META-INF/services entry for it
+                new KubernetesClientBuilder()
+                    .withHttpClientFactory(new JdkHttpClientFactory())
+                    .build())
             : Optional.empty();
     Optional<LeaseElector> elector =
         kubernetes.map(k -> elector(k, config.leaderElection(), instance));
     LeaderGate gate = elector.<LeaderGate>map(e -> e).orElse(LeaderGate.always());
-    PassRunner runner = new PassRunner(instance, sync, gate, context, context.instanceDryRun());
+    PassRunner runner =
+        new PassRunner(instance, sync, gate, context, context.instanceDryRun(), config.interval());
     Optional<ScheduledFuture<?>> leaseTask =
         elector.map(
             e ->
@@ -90,14 +97,16 @@ public final class MirrorSyncPlugin implements AdmissionPlugin<MirrorSyncConfig>
                         0,
                         config.leaderElection().renewPeriod().toMillis(),
                         TimeUnit.MILLISECONDS));
+    // With an election, check every renew period so that a new leader syncs at once; a pass
+    // still starts at most once per interval.
+    long tick =
+        elector.isPresent()
+            ? config.leaderElection().renewPeriod().toMillis()
+            : config.interval().toMillis();
     ScheduledFuture<?> passes =
         context
             .scheduler()
-            .scheduleWithFixedDelay(
-                runner::startPass,
-                elector.isPresent() ? config.leaderElection().renewPeriod().toMillis() : 0,
-                config.interval().toMillis(),
-                TimeUnit.MILLISECONDS);
+            .scheduleWithFixedDelay(runner::startPass, 0, tick, TimeUnit.MILLISECONDS);
     AdmissionQueuer queuer =
         new AdmissionQueuer(
             config.onAdmission() ? config.mirrors() : java.util.List.of(),
@@ -182,6 +191,7 @@ public final class MirrorSyncPlugin implements AdmissionPlugin<MirrorSyncConfig>
     private final LeaderGate gate;
     private final PluginContext context;
     private final boolean dryRun;
+    private final Duration interval;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicReference<Optional<Instant>> started =
         new AtomicReference<>(Optional.empty());
@@ -189,25 +199,34 @@ public final class MirrorSyncPlugin implements AdmissionPlugin<MirrorSyncConfig>
         new AtomicReference<>(Optional.empty());
 
     PassRunner(
-        String instance, MirrorSync sync, LeaderGate gate, PluginContext context, boolean dryRun) {
+        String instance,
+        MirrorSync sync,
+        LeaderGate gate,
+        PluginContext context,
+        boolean dryRun,
+        Duration interval) {
       this.instance = instance;
+      this.interval = interval;
       this.sync = sync;
       this.gate = gate;
       this.context = context;
       this.dryRun = dryRun;
     }
 
+    /** Starts a pass when leading, none is running and the last one started an interval ago. */
     void startPass() {
       publish();
-      if (!gate.isLeader() || !running.compareAndSet(false, true)) {
+      Optional<Instant> last = started.get();
+      boolean due = last.isEmpty() || !last.get().plus(interval).isAfter(sync.clock().instant());
+      if (!due || !gate.isLeader() || !running.compareAndSet(false, true)) {
         return;
       }
+      started.set(Optional.of(sync.clock().instant()));
       Thread.ofVirtual().name(instance + "-pass").start(this::pass);
     }
 
     private void pass() {
       try {
-        started.set(Optional.of(sync.clock().instant()));
         var plans = sync.plan();
         if (!dryRun) { // audit mode: plan and report, copy nothing
           sync.enqueue(plans);

@@ -50,7 +50,10 @@ class LeaderOnlySyncTest {
             RetryPolicy.DEFAULT,
             Clock.systemUTC());
     return new Replica(
-        context, sync, new MirrorSyncPlugin.PassRunner(identity, sync, elector, context, false));
+        context,
+        sync,
+        new MirrorSyncPlugin.PassRunner(
+            identity, sync, elector, context, false, Duration.ofMinutes(10)));
   }
 
   @Test

@@ -8,11 +8,13 @@ import dev.harbormaster.prefetch.agent.node.NodeAgent;
 import dev.harbormaster.prefetch.agent.node.NodePullLoop;
 import dev.harbormaster.prefetch.agent.node.PullMetrics;
 import dev.harbormaster.prefetch.agent.node.StatusReporter;
+import dev.harbormaster.prefetch.agent.pull.DiskGuard;
 import dev.harbormaster.prefetch.agent.pull.ImagePuller;
 import dev.harbormaster.worker.RetryPolicy;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.grpc.StatusRuntimeException;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -58,6 +60,26 @@ final class RunCommand implements Callable<Integer> {
       description = "Least seconds between two status writes (default 10)")
   int reportSeconds;
 
+  @Option(
+      names = "--image-fs",
+      paramLabel = "PATH",
+      description =
+          "Image filesystem mounted read-only (e.g. /var/lib/containerd): pulls wait while it has"
+              + " less than --min-free-mb free")
+  java.nio.file.Path imageFs;
+
+  @Option(
+      names = "--min-free-mb",
+      defaultValue = "2048",
+      description = "Free space kept on --image-fs (default 2048)")
+  long minFreeMb;
+
+  @Option(
+      names = "--metrics-port",
+      defaultValue = "9464",
+      description = "Port of GET /metrics; 0 disables (default 9464)")
+  int metricsPort;
+
   @Override
   public Integer call() throws Exception {
     AgentSettings settings =
@@ -74,6 +96,14 @@ final class RunCommand implements Callable<Integer> {
             new RetryPolicy(attempts, Duration.ofSeconds(10), RetryPolicy.MAX_CAP),
             Duration.ofMinutes(10));
     CountDownLatch stop = new CountDownLatch(1);
+    DiskGuard disk =
+        imageFs == null ? DiskGuard.none() : DiskGuard.freeSpace(imageFs, minFreeMb * 1024 * 1024);
+    MeterRegistry meters = new SimpleMeterRegistry();
+    MetricsEndpoint endpoint = null;
+    if (metricsPort > 0) {
+      endpoint = new MetricsEndpoint(metricsPort);
+      meters = endpoint.registry();
+    }
     try (CriClient cri = CriClient.connect(socket.locate());
         KubernetesClient client = new KubernetesClientBuilder().build()) {
       RuntimeVersion version;
@@ -91,10 +121,10 @@ final class RunCommand implements Callable<Integer> {
           cri.socket());
       NodePullLoop loop =
           new NodePullLoop(
-              new ImagePuller(cri, ImagePuller.DEFAULT_DEADLINE),
+              new ImagePuller(cri, ImagePuller.DEFAULT_DEADLINE, disk),
               loopSettings,
               InstantSource.system(),
-              new PullMetrics(new SimpleMeterRegistry()));
+              new PullMetrics(meters));
       try (NodeAgent agent =
           new NodeAgent(
               client,
@@ -106,6 +136,10 @@ final class RunCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
         agent.start();
         stop.await();
+      }
+    } finally {
+      if (endpoint != null) {
+        endpoint.close();
       }
     }
     return 0;

@@ -14,6 +14,8 @@ import java.util.Locale;
  * @param message the runtime's message
  */
 public record CriFailure(Kind kind, String reason, String message) {
+  /** The reason of a pull the agent did not start because the image filesystem is too full. */
+  public static final String DISK = "disk";
 
   /** What a failure means for the next attempt. */
   public enum Kind {

@@ -137,6 +137,17 @@ public final class NodePullLoop implements AutoCloseable {
         metrics.pulled(p.took());
         table.available(image, p.imageRef(), p.size(), now.plus(settings.recheckInterval()));
       }
+      case PullOutcome.Failed f when f.failure().reason().equals(CriFailure.DISK) -> {
+        // Not the image's fault: wait for room without spending an attempt.
+        metrics.skippedDisk();
+        table.failed(
+            image,
+            PullPhase.Pending,
+            before.attempts(),
+            CriFailure.DISK,
+            f.failure().message(),
+            now.plus(settings.backoff().ceilingBefore(1)));
+      }
       case PullOutcome.Failed f -> failed(image, before.attempts() + 1, f.failure(), now);
     }
     return WorkOutcome.success();
@@ -160,6 +171,15 @@ public final class NodePullLoop implements AutoCloseable {
   /** Changes whenever the report would change. */
   public long version() {
     return table.version();
+  }
+
+  /**
+   * Whether nothing is queued or in flight. A state is recorded a moment before its attempt leaves
+   * the queue; until then, offering the image again is a no-op (it is picked up by the next tick).
+   */
+  public boolean idle() {
+    var stats = queue.stats();
+    return stats.depth() == 0 && stats.inFlight() == 0;
   }
 
   /** The images wanted now. */

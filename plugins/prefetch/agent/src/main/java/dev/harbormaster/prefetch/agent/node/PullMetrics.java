@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The agent's meters: pulls by result and reason, pull duration, pulls in flight, images skipped
- * because present. No per-image tags (unbounded series).
+ * because present or because the disk is full. No per-image tags (unbounded series).
  */
 public final class PullMetrics {
   private final MeterRegistry registry;
@@ -48,6 +48,12 @@ public final class PullMetrics {
   void failed(String reason) {
     registry
         .counter("harbormaster.prefetch.agent.pulls", "result", "failed", "reason", reason)
+        .increment();
+  }
+
+  void skippedDisk() {
+    registry
+        .counter("harbormaster.prefetch.agent.pulls", "result", "skipped", "reason", "disk")
         .increment();
   }
 

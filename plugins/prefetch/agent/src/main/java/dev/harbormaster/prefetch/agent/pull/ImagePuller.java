@@ -28,11 +28,21 @@ public final class ImagePuller {
 
   private final CriClient cri;
   private final Duration deadline;
+  private final DiskGuard disk;
 
   /** A puller on {@code cri} whose PullImage calls may take {@code deadline}. */
   public ImagePuller(CriClient cri, Duration deadline) {
+    this(cri, deadline, DiskGuard.none());
+  }
+
+  /**
+   * A puller that also refuses to pull (reason {@code disk}, retried later) while {@code disk} says
+   * the image filesystem is too full; images already present are still reported.
+   */
+  public ImagePuller(CriClient cri, Duration deadline, DiskGuard disk) {
     this.cri = cri;
     this.deadline = deadline;
+    this.disk = disk;
   }
 
   /**
@@ -50,6 +60,11 @@ public final class ImagePuller {
       }
     } catch (StatusRuntimeException e) {
       return new PullOutcome.Failed(CriFailure.of(e));
+    }
+    Optional<String> full = disk.refusal();
+    if (full.isPresent()) {
+      return new PullOutcome.Failed(
+          new CriFailure(CriFailure.Kind.TRANSIENT, CriFailure.DISK, full.get()));
     }
     ImageReference ref = ImageReference.parse(image);
     List<Optional<Credential>> candidates = new ArrayList<>();

@@ -60,13 +60,16 @@ class NodePullLoopTest {
         new PullMetrics(new SimpleMeterRegistry()));
   }
 
-  /** Waits (no timing asserted) until the image's entry satisfies {@code done}. */
+  /**
+   * Waits (no timing asserted) until the image's entry satisfies {@code done} and its attempt has
+   * left the queue.
+   */
   private static NodeImage await(NodePullLoop loop, String image, Predicate<NodeImage> done)
       throws InterruptedException {
     for (int i = 0; i < 1200; i++) {
       var found =
           loop.report("n1", "").images().stream().filter(e -> e.image().equals(image)).findFirst();
-      if (found.isPresent() && done.test(found.get())) {
+      if (found.isPresent() && done.test(found.get()) && loop.idle()) {
         return found.get();
       }
       Thread.sleep(50);
@@ -145,6 +148,45 @@ class NodePullLoopTest {
           .isEqualTo(1);
       NodeImage ok = await(loop, ref, e -> e.phase() == PullPhase.Available);
       assertThat(ok.attempts()).isZero();
+    }
+  }
+
+  @Test
+  void aFullDisk_holdsPullsBackWithoutSpendingAttempts_untilThereIsRoom() throws Exception {
+    RegistryPeer registry = peers.plain();
+    containerd.trustPlainHttp(registry);
+    TestImages.singlePlatform(734).pushWithSkopeo(registry, "full/app:v1");
+    String ref = registry.imageRef("full/app:v1");
+    java.util.concurrent.atomic.AtomicLong free = new java.util.concurrent.atomic.AtomicLong(10);
+    MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    try (NodePullLoop loop =
+        new NodePullLoop(
+            new ImagePuller(
+                cri,
+                Duration.ofMinutes(2),
+                dev.harbormaster.prefetch.agent.pull.DiskGuard.of(free::get, 1_000, "/images")),
+            new LoopSettings(
+                2,
+                100,
+                new RetryPolicy(2, Duration.ofSeconds(10), RetryPolicy.MAX_CAP),
+                Duration.ofMinutes(10)),
+            clock,
+            new PullMetrics(new SimpleMeterRegistry()))) {
+      loop.reconcile(List.of(new PullIntent(ref, Keyring.anonymous(), "", "g")));
+      NodeImage held = await(loop, ref, e -> e.reason().equals("disk"));
+      assertThat(held.phase()).isEqualTo(PullPhase.Pending);
+      assertThat(held.attempts()).isZero();
+      for (int i = 0; i < 3; i++) { // more refusals than attempts allowed: still no Error
+        clock.advance(Duration.ofSeconds(10));
+        assertThat(loop.tick()).isEqualTo(1);
+        await(loop, ref, e -> e.phase() == PullPhase.Pending && e.reason().equals("disk"));
+      }
+
+      free.set(1_000_000);
+      clock.advance(Duration.ofSeconds(10));
+      loop.tick();
+
+      assertThat(await(loop, ref, e -> e.phase() == PullPhase.Available).attempts()).isZero();
     }
   }
 

@@ -96,6 +96,37 @@ class ImagePullerTest {
   }
 
   @Test
+  void aFullImageFilesystem_holdsThePullBack_butPresentImagesAreStillReported() {
+    RegistryPeer registry = peers.plain();
+    containerd.trustPlainHttp(registry);
+    TestImages.singlePlatform(715).pushWithSkopeo(registry, "disk/new:v1");
+    TestImages.singlePlatform(716).pushWithSkopeo(registry, "disk/old:v1");
+    String present = registry.imageRef("disk/old:v1");
+    assertThat(puller.pull(present, Keyring.anonymous(), ""))
+        .isInstanceOf(PullOutcome.Pulled.class);
+    ImagePuller guarded =
+        new ImagePuller(
+            cri, Duration.ofMinutes(2), DiskGuard.of(() -> 10, 1_000, "/var/lib/containerd"));
+    int mark = registry.accessLog().size();
+
+    PullOutcome held = guarded.pull(registry.imageRef("disk/new:v1"), Keyring.anonymous(), "");
+    PullOutcome stillThere = guarded.pull(present, Keyring.anonymous(), "");
+
+    assertThat(held)
+        .isInstanceOfSatisfying(
+            PullOutcome.Failed.class,
+            f -> {
+              assertThat(f.failure().reason()).isEqualTo("disk");
+              assertThat(f.failure().message())
+                  .contains("/var/lib/containerd")
+                  .contains("10 bytes free");
+            });
+    assertThat(stillThere).isInstanceOf(PullOutcome.AlreadyPresent.class);
+    assertThat(registry.accessLog().since(mark)).isEmpty();
+    assertThat(containerd.imageNames()).doesNotContain(registry.imageRef("disk/new:v1"));
+  }
+
+  @Test
   void credentialsForAnotherRegistry_areNotSent_andTheAnonymousPullIsRefused() {
     TestImages.singlePlatform(714)
         .pushWithSkopeo(privateRegistry, "private/other:v1", privateRegistry.credentials().get());

@@ -23,7 +23,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * to the model. fabric8's classes collect unknown fields in {@code additionalProperties} instead of
  * failing (so {@code FAIL_ON_UNKNOWN_PROPERTIES} alone proves nothing); this class therefore also
  * walks every parsed object and reports each non-empty {@code additionalProperties} with its path.
- * cert-manager objects are checked against {@link CertManagerModel} and returned untyped.
+ * cert-manager and Prometheus Operator objects are checked against {@link CertManagerModel} and
+ * {@link MonitoringModel} and returned untyped.
  */
 final class StrictModel {
   private static final YAMLMapper YAML = YAMLMapper.builder().build();
@@ -61,15 +62,17 @@ final class StrictModel {
             + doc.path("kind").asString("?")
             + " "
             + doc.path("metadata").path("name").asString("?");
-    var certManager =
-        CertManagerModel.forKind(
-            doc.path("apiVersion").asString(""), doc.path("kind").asString(""));
-    if (certManager.isPresent()) {
+    String apiVersion = doc.path("apiVersion").asString("");
+    String kind = doc.path("kind").asString("");
+    var recordModel =
+        CertManagerModel.forKind(apiVersion, kind)
+            .or(() -> MonitoringModel.forKind(apiVersion, kind));
+    if (recordModel.isPresent()) {
       try {
-        JSON.treeToValue(doc, certManager.get());
+        JSON.treeToValue(doc, recordModel.get());
         return JSON.treeToValue(doc, GenericKubernetesResource.class);
       } catch (RuntimeException e) {
-        throw new AssertionError(name + " does not parse with the cert-manager model: " + e, e);
+        throw new AssertionError(name + " does not parse with its strict record model: " + e, e);
       }
     }
     KubernetesResource parsed;

@@ -64,4 +64,35 @@ class StrictModelTest {
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("does not parse");
   }
+
+  @Test
+  void refusesAnUnknownFieldInACertManagerObject() {
+    assertThatThrownBy(
+            () ->
+                StrictModel.parseAll(
+                    """
+                    apiVersion: cert-manager.io/v1
+                    kind: Certificate
+                    metadata: {name: c, namespace: n}
+                    spec: {secretName: s, dnsName: [a.example], issuerRef: {name: i}}
+                    """))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("cert-manager.io/v1 Certificate c")
+        .hasMessageContaining("dnsName");
+  }
+
+  @Test
+  void refusesAnUnknownFieldInAPrometheusRule() {
+    assertThatThrownBy(
+            () ->
+                StrictModel.parseAll(
+                    """
+                    apiVersion: monitoring.coreos.com/v1
+                    kind: PrometheusRule
+                    metadata: {name: r}
+                    spec: {groups: [{name: g, rules: [{alert: A, expresion: up == 0}]}]}
+                    """))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("expresion");
+  }
 }

@@ -33,6 +33,12 @@ public class ImagePrefetch extends CustomResource<ImagePrefetchSpec, ImagePrefet
   /** Label on ImagePrefetch objects and copied secrets: the plugin instance that wrote them. */
   public static final String MANAGED_BY_LABEL = "prefetch.harbormaster.dev/instance";
 
+  /**
+   * Annotation an operator sets (to any new value, e.g. a timestamp) to make the agents retry
+   * images in {@code Error} without changing the spec.
+   */
+  public static final String RETRY_ANNOTATION = "prefetch.harbormaster.dev/retry";
+
   /** An empty resource; set metadata and spec before writing it. */
   public ImagePrefetch() {}
 

@@ -49,7 +49,14 @@ public final class IntentResolver {
       if (spec == null || !spec.selects(nodeLabels)) {
         continue;
       }
-      String generation = p.getMetadata().getName() + "@" + p.getMetadata().getGeneration();
+      Map<String, String> annotations =
+          p.getMetadata().getAnnotations() == null ? Map.of() : p.getMetadata().getAnnotations();
+      String generation =
+          p.getMetadata().getName()
+              + "@"
+              + p.getMetadata().getGeneration()
+              + "/"
+              + annotations.getOrDefault(ImagePrefetch.RETRY_ANNOTATION, "");
       for (String image : spec.images()) {
         Accumulated a = byImage.computeIfAbsent(image, i -> new Accumulated());
         a.prefetches.add(generation);

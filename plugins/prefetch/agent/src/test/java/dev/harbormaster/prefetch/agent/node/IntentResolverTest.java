@@ -102,6 +102,17 @@ class IntentResolverTest {
     assertThat(IntentResolver.resolve(Map.of(), p1, secrets()).getFirst().fingerprint())
         .as("missing secret")
         .isNotEqualTo(base);
+    var retried = prefetch("a", 1, List.of("r.example/x:1"), Map.of(), "s");
+    retried
+        .getMetadata()
+        .setAnnotations(Map.of(ImagePrefetch.RETRY_ANNOTATION, "2026-11-22T14:00:00Z"));
+    assertThat(
+            IntentResolver.resolve(
+                    Map.of(), List.of(retried), secrets(secret("s", "7", "r.example", "u")))
+                .getFirst()
+                .fingerprint())
+        .as("explicit retry")
+        .isNotEqualTo(base);
   }
 
   @Test

@@ -124,6 +124,18 @@ class DeploymentInvariantsTest {
     assertThat(sc.getAllowPrivilegeEscalation()).isFalse();
     assertThat(sc.getCapabilities().getDrop()).containsExactly("ALL");
     assertThat(sc.getCapabilities().getAdd()).isNullOrEmpty();
+    assertThat(pod.getVolumes())
+        .as("restricted allows only these volume types")
+        .allSatisfy(
+            v ->
+                assertThat(
+                        v.getConfigMap() != null
+                            || v.getSecret() != null
+                            || v.getEmptyDir() != null)
+                    .as(v.getName())
+                    .isTrue());
+    assertThat(pod.getHostNetwork()).isNotEqualTo(Boolean.TRUE);
+    assertThat(pod.getHostPID()).isNotEqualTo(Boolean.TRUE);
     assertThat(host(overlay).getResources().getRequests()).containsKeys("cpu", "memory");
     assertThat(host(overlay).getResources().getLimits()).containsKey("memory");
     assertThat(deployment(overlay).getSpec().getTemplate().getMetadata().getLabels())

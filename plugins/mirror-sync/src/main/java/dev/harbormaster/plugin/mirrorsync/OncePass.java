@@ -81,6 +81,7 @@ final class OncePass {
     ticker.scheduleAtFixedRate(() -> heartbeat(queued, started), 10, 10, TimeUnit.SECONDS);
     DrainReport left;
     try {
+      sync.awaitIdle(); // lets transient failures be retried before the queue stops
       left = sync.drain(NO_DEADLINE);
     } finally {
       ticker.shutdownNow();

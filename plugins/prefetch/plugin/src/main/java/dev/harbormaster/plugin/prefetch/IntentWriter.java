@@ -45,6 +45,7 @@ final class IntentWriter implements WorkTask<PrefetchRequest> {
   private final boolean copySecrets;
   private final Clock clock;
   private final PrefetchMetrics metrics;
+  private final RecentIntents recent;
 
   IntentWriter(
       KubernetesClient client,
@@ -53,7 +54,8 @@ final class IntentWriter implements WorkTask<PrefetchRequest> {
       long ttlSeconds,
       boolean copySecrets,
       Clock clock,
-      PrefetchMetrics metrics) {
+      PrefetchMetrics metrics,
+      RecentIntents recent) {
     this.client = client;
     this.namespace = namespace;
     this.instance = instance;
@@ -61,6 +63,18 @@ final class IntentWriter implements WorkTask<PrefetchRequest> {
     this.copySecrets = copySecrets;
     this.clock = clock;
     this.metrics = metrics;
+    this.recent = recent;
+  }
+
+  private void record(PrefetchRequest r, String outcome, String detail) {
+    recent.add(
+        new RecentIntents.Entry(
+            r.name(),
+            r.owner().describe(),
+            r.images().size(),
+            outcome,
+            detail,
+            clock.instant().toString()));
   }
 
   String fieldManager() {
@@ -88,6 +102,7 @@ final class IntentWriter implements WorkTask<PrefetchRequest> {
             client, copy(written, e.getValue(), copyName(r.name(), e.getKey())), fieldManager());
       }
       metrics.written();
+      record(r, "written", "");
       return WorkOutcome.success();
     } catch (KubernetesClientException e) {
       metrics.writeFailed();
@@ -95,9 +110,11 @@ final class IntentWriter implements WorkTask<PrefetchRequest> {
       String message =
           "writing ImagePrefetch " + namespace + "/" + r.name() + ": " + e.getMessage();
       if (code == 0 || code == 409 || code == 429 || code >= 500) {
+        record(r, "retrying", message);
         return WorkOutcome.retry("api-" + (code == 0 ? "unreachable" : code), message);
       }
       LOG.warn("{}: {}", instance, message);
+      record(r, "failed", message);
       return WorkOutcome.failure("api-" + code, message);
     }
   }

@@ -63,6 +63,7 @@ public final class PrefetchPlugin implements AdmissionPlugin<PrefetchConfig> {
     String instance = context.instanceName();
     PrefetchMetrics metrics = new PrefetchMetrics(context.meterRegistry(), context.meterTags());
     Optional<WorkQueue<PrefetchRequest>> queue = Optional.empty();
+    RecentIntents recent = new RecentIntents(20);
     if (!context.instanceDryRun()) {
       WorkQueueSettings settings =
           WorkQueueSettings.defaults()
@@ -79,7 +80,8 @@ public final class PrefetchPlugin implements AdmissionPlugin<PrefetchConfig> {
               config.ttl().toSeconds(),
               config.copyPullSecrets(),
               clock,
-              metrics);
+              metrics,
+              recent);
       queue = Optional.of(WorkQueue.builder(writer).settings(settings).name(instance).start());
     }
     StatusAggregator aggregator = new StatusAggregator(client, config.namespace(), instance, clock);
@@ -96,7 +98,8 @@ public final class PrefetchPlugin implements AdmissionPlugin<PrefetchConfig> {
                         q.map(WorkQueue::stats).orElse(idle),
                         metrics.writtenCount.get(),
                         metrics.failedCount.get(),
-                        aggregator.last()));
+                        aggregator.last(),
+                        recent.list()));
     publish.run();
     long period = config.aggregateInterval().toMillis();
     ScheduledFuture<?> aggregation =

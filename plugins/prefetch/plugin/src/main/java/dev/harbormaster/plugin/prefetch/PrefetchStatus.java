@@ -1,6 +1,7 @@
 package dev.harbormaster.plugin.prefetch;
 
 import dev.harbormaster.worker.QueueStats;
+import java.util.List;
 
 /**
  * The instance's status document ({@code GET /plugins/{instance}/status}).
@@ -11,6 +12,7 @@ import dev.harbormaster.worker.QueueStats;
  * @param written intents written so far
  * @param writeFailures failed write attempts so far
  * @param aggregation what the last aggregation pass saw
+ * @param recent the last intents written (or not), newest first
  */
 public record PrefetchStatus(
     String namespace,
@@ -18,4 +20,5 @@ public record PrefetchStatus(
     QueueStats queue,
     long written,
     long writeFailures,
-    StatusAggregator.Summary aggregation) {}
+    StatusAggregator.Summary aggregation,
+    List<RecentIntents.Entry> recent) {}

@@ -120,7 +120,15 @@ class PrefetchPluginTest {
                 assertThat(o.getKind()).isEqualTo("ImagePrefetch");
                 assertThat(o.getUid()).isEqualTo(written.getMetadata().getUid());
               });
-      await(() -> context.current(), s -> s.written() == 1);
+      PrefetchStatus published = await(() -> context.current(), s -> s.written() == 1);
+      assertThat(published.recent())
+          .singleElement()
+          .satisfies(
+              e -> {
+                assertThat(e.name()).isEqualTo("deployment-shop-web");
+                assertThat(e.owner()).isEqualTo("Deployment shop/web");
+                assertThat(e.outcome()).isEqualTo("written");
+              });
       handler.stop(Duration.ofSeconds(5));
     }
   }

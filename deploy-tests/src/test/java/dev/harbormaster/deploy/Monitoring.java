@@ -1,15 +1,20 @@
 package dev.harbormaster.deploy;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** deploy/monitoring rendered with kubectl kustomize and parsed strictly, once per run. */
 final class Monitoring {
+  private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final Pattern METRIC = Pattern.compile("\\bharbormaster_[a-z_]+");
   private static volatile Rendered rendered;
 
@@ -52,10 +57,25 @@ final class Monitoring {
     return exprs;
   }
 
-  /** The Harbormaster metric series names the alerts use. */
+  /** Every PromQL expression of the Grafana dashboard's panels. */
+  static List<String> dashboardExpressions() {
+    ConfigMap cm = render().one(ConfigMap.class, "harbormaster-grafana-dashboard");
+    JsonNode dashboard = JSON.readTree(cm.getData().get("harbormaster.json"));
+    List<String> exprs = new ArrayList<>();
+    for (JsonNode panel : dashboard.required("panels")) {
+      for (JsonNode target : panel.required("targets")) {
+        exprs.add(target.required("expr").asString());
+      }
+    }
+    return exprs;
+  }
+
+  /** The Harbormaster metric series names the alerts and the dashboard use. */
   static Set<String> metricNames() {
     Set<String> names = new TreeSet<>();
-    for (String expr : alertExpressions().values()) {
+    List<String> exprs = new ArrayList<>(alertExpressions().values());
+    exprs.addAll(dashboardExpressions());
+    for (String expr : exprs) {
       Matcher m = METRIC.matcher(expr);
       while (m.find()) {
         names.add(m.group());

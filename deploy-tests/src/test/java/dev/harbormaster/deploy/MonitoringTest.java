@@ -39,4 +39,16 @@ class MonitoringTest {
             "harbormaster_mirrorsync_tags_failed_total",
             "harbormaster_prefetch_intent_writes_total");
   }
+
+  @Test
+  void theDashboard_isGrafanaJson_withAQueryInEveryPanel_pickedUpByTheSidecar() {
+    var cm =
+        Monitoring.render()
+            .one(io.fabric8.kubernetes.api.model.ConfigMap.class, "harbormaster-grafana-dashboard");
+
+    assertThat(cm.getMetadata().getLabels()).containsEntry("grafana_dashboard", "1");
+    assertThat(Monitoring.dashboardExpressions())
+        .hasSizeGreaterThanOrEqualTo(9)
+        .allSatisfy(e -> assertThat(e).contains("harbormaster_"));
+  }
 }

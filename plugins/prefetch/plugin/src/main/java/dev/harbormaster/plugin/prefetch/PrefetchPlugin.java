@@ -54,7 +54,13 @@ public final class PrefetchPlugin implements AdmissionPlugin<PrefetchConfig> {
 
   @Override
   public AdmissionHandler start(PrefetchConfig config, PluginContext context) {
-    return start(config, context, new KubernetesClientBuilder().build(), Clock.systemUTC());
+    // The HTTP client factory is named explicitly: fabric8 otherwise looks it up with
+    // ServiceLoader on the thread's context class loader, which is the host's, not this plugin's.
+    KubernetesClient client =
+        new KubernetesClientBuilder()
+            .withHttpClientFactory(new io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory())
+            .build();
+    return start(config, context, client, Clock.systemUTC());
   }
 
   /** Starts an instance on {@code client} (tests pass the mock API server's client). */

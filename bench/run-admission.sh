@@ -9,6 +9,10 @@
 # and one with existence checks against a real docker-registry mirror (Debian packages
 # docker-registry and skopeo), cache warmed first. Skip them with --rewriter false.
 #
+# They also measure /validate on that review with and without a harbor-proxy-populator instance
+# (issue 5), its Harbor being a real docker-registry on loopback (plain HTTP) that it warms once
+# before measuring, and both at the constant rate too. Skip them with --populator false.
+#
 #   bench/run-admission.sh [--duration 15] [--rounds 3] [--connections 16] [--rate 1000] ...
 #
 # Environment: HM_BUILD_DIR (build folder name, default target). The report is printed and kept
@@ -23,12 +27,12 @@ if ! command -v wrk >/dev/null 2>&1; then
   exit 1
 fi
 case " $* " in
-  *" --rewriter false "*) ;;
+  *" --rewriter false "*" --populator false "*|*" --populator false "*" --rewriter false "*) ;;
   *)
     for tool in docker-registry skopeo; do
       if ! command -v "$tool" >/dev/null 2>&1; then
-        echo "run-admission.sh: $tool not found (needed by the image-rewriter rounds);" \
-          "install it: apt-get install $tool, or pass --rewriter false" >&2
+        echo "run-admission.sh: $tool not found (needed by the image-rewriter and populator rounds);" \
+          "install it: apt-get install $tool, or pass --rewriter false --populator false" >&2
         exit 1
       fi
     done

@@ -23,7 +23,9 @@ import java.util.Optional;
  * checks that both answer the benchmark review, then measures both with wrk (alternating rounds)
  * and with {@link ConstantRateLoad}, and writes the report. Unless {@code --rewriter false}, the
  * same wrk rounds also measure the image-rewriter variants of issue 4 ({@link RewriterVariants}) on
- * a Deployment CREATE review. See {@code bench/run-admission.sh}.
+ * a Deployment CREATE review. Unless {@code --populator false}, they also measure {@code /validate}
+ * with and without a harbor-proxy-populator instance (issue 5, {@link PopulatorVariants}), and both
+ * at the constant rate. See {@code bench/run-admission.sh}.
  */
 public final class AdmissionBenchmark {
 
@@ -55,6 +57,7 @@ public final class AdmissionBenchmark {
       byte[] answer = client.post(hostUrl, body);
       AnswerPatch.stringValues(answer);
       Optional<RewriterVariants> rewriter = Optional.empty();
+      Optional<PopulatorVariants> populator = Optional.empty();
       try (BareEndpoint bare = BareEndpoint.start(tls.certFile(), tls.keyFile(), answer)) {
         URI bareUrl = URI.create("https://127.0.0.1:" + bare.port() + "/mutate");
         if (!Arrays.equals(client.post(bareUrl, body), answer)) {
@@ -69,6 +72,13 @@ public final class AdmissionBenchmark {
           rewriter = Optional.of(RewriterVariants.start(work, tls, hostUrl, template, client));
           targets.addAll(rewriter.get().targets());
         }
+        if (options.populator()) {
+          log(
+              "starting the harbor-proxy-populator hosts and their Harbor (docker-registry, skopeo)");
+          String template = fill(BenchResources.read("populator-config.yaml"), tlsDir, pluginsDir);
+          populator = Optional.of(PopulatorVariants.start(work, template, client));
+          targets.addAll(populator.get().targets());
+        }
         Map<String, List<WrkResult>> runs = AlternatingRounds.run(targets, options, work);
         StringBuilder report = new StringBuilder();
         if (rewriter.isPresent()) {
@@ -77,6 +87,23 @@ public final class AdmissionBenchmark {
           report.append(
               RewriterReport.markdown(
                   runs, Files.size(rewriter.get().body()), heads, rewriter.get().mirrorHost()));
+        }
+        if (populator.isPresent()) {
+          PopulatorVariants variants = populator.get();
+          long gets = variants.manifestGetsWhileMeasuring(client);
+          log("manifest GETs on the populator's Harbor while measuring: " + gets);
+          List<Target> pair = variants.targets();
+          PopulatorReport.Rates rates =
+              new PopulatorReport.Rates(
+                  constantRate(options, pair.get(0).url(), variants.body(), tls.caFile()),
+                  constantRate(options, pair.get(1).url(), variants.body(), tls.caFile()));
+          report.append(
+              PopulatorReport.markdown(
+                  runs,
+                  Files.size(variants.body()),
+                  variants.harborHost(),
+                  gets,
+                  Optional.of(rates)));
         }
         RateResult bareRate = constantRate(options, bareUrl, body, tls.caFile());
         RateResult hostRate = constantRate(options, hostUrl, body, tls.caFile());
@@ -93,6 +120,7 @@ public final class AdmissionBenchmark {
         log("report written to " + options.report().toAbsolutePath());
       } finally {
         rewriter.ifPresent(RewriterVariants::close);
+        populator.ifPresent(PopulatorVariants::close);
       }
     }
     System.exit(0);

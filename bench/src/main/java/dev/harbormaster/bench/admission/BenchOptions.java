@@ -20,6 +20,8 @@ import java.util.Map;
  * @param reviewLog whether the host writes its per-review log line ({@code false} only to measure
  *     what that line costs)
  * @param rewriter whether the image-rewriter rounds of issue 4 run too ({@link RewriterVariants})
+ * @param populator whether the harbor-proxy-populator rounds of issue 5 run too ({@link
+ *     PopulatorVariants})
  */
 record BenchOptions(
     Path plugins,
@@ -32,7 +34,8 @@ record BenchOptions(
     int rate,
     int rateSeconds,
     boolean reviewLog,
-    boolean rewriter) {
+    boolean rewriter,
+    boolean populator) {
 
   static BenchOptions parse(String[] args) {
     Map<String, String> values = new HashMap<>();
@@ -44,7 +47,7 @@ record BenchOptions(
                 + "'; options: --plugins DIR"
                 + " --report FILE --warmup S --duration S --rounds N --threads N"
                 + " --connections N --rate N --rate-seconds S --review-log true|false"
-                + " --rewriter true|false");
+                + " --rewriter true|false --populator true|false");
       }
       values.put(args[i].substring(2), args[i + 1]);
     }
@@ -62,6 +65,7 @@ record BenchOptions(
         Integer.parseInt(values.getOrDefault("rate", "1000")),
         Integer.parseInt(values.getOrDefault("rate-seconds", "20")),
         Boolean.parseBoolean(values.getOrDefault("review-log", "true")),
-        Boolean.parseBoolean(values.getOrDefault("rewriter", "true")));
+        Boolean.parseBoolean(values.getOrDefault("rewriter", "true")),
+        Boolean.parseBoolean(values.getOrDefault("populator", "true")));
   }
 }

@@ -1,5 +1,6 @@
 package dev.harbormaster.bench.admission;
 
+import dev.harbormaster.testkit.registry.AccessLogEntry;
 import dev.harbormaster.testkit.registry.RegistryPeer;
 import dev.harbormaster.testkit.registry.TestImages;
 import java.time.Duration;
@@ -73,6 +74,16 @@ final class RewriterMirror implements AutoCloseable {
   /** Manifest {@code HEAD}s in the registry's access log so far. */
   long manifestHeads() {
     return registry.accessLog().count("HEAD", MANIFEST_PATHS);
+  }
+
+  /** Manifest {@code GET}s in the registry's access log so far, with their answers. */
+  List<AccessLogEntry> manifestGets() {
+    return registry.accessLog().matching("GET", MANIFEST_PATHS);
+  }
+
+  /** Waits (up to 10 s) for at least {@code atLeast} manifest {@code GET}s in the access log. */
+  long awaitManifestGets(long atLeast) {
+    return registry.accessLog().awaitCount("GET", MANIFEST_PATHS, atLeast, Duration.ofSeconds(10));
   }
 
   /** Waits (up to 10 s, the log is written by another process) for at least {@code atLeast}. */

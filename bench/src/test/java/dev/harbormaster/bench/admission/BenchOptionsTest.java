@@ -25,6 +25,7 @@ class BenchOptionsTest {
                 1000,
                 20,
                 true,
+                true,
                 true));
   }
 
@@ -42,6 +43,14 @@ class BenchOptionsTest {
     assertThat(BenchOptions.parse(new String[] {"--plugins", "p"}).rewriter()).isTrue();
     assertThat(
             BenchOptions.parse(new String[] {"--plugins", "p", "--rewriter", "false"}).rewriter())
+        .isFalse();
+  }
+
+  @Test
+  void populatorRounds_canBeTurnedOff() {
+    assertThat(BenchOptions.parse(new String[] {"--plugins", "p"}).populator()).isTrue();
+    assertThat(
+            BenchOptions.parse(new String[] {"--plugins", "p", "--populator", "false"}).populator())
         .isFalse();
   }
 

@@ -107,8 +107,9 @@ final class IntentWriter implements WorkTask<PrefetchRequest> {
     } catch (KubernetesClientException e) {
       metrics.writeFailed();
       int code = e.getCode();
+      String cause = e.getCause() == null ? "" : " (" + e.getCause() + ")";
       String message =
-          "writing ImagePrefetch " + namespace + "/" + r.name() + ": " + e.getMessage();
+          "writing ImagePrefetch " + namespace + "/" + r.name() + ": " + e.getMessage() + cause;
       if (code == 0 || code == 409 || code == 429 || code >= 500) {
         record(r, "retrying", message);
         return WorkOutcome.retry("api-" + (code == 0 ? "unreachable" : code), message);

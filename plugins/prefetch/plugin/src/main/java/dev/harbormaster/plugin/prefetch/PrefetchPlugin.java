@@ -70,6 +70,7 @@ public final class PrefetchPlugin implements AdmissionPlugin<PrefetchConfig> {
     PrefetchMetrics metrics = new PrefetchMetrics(context.meterRegistry(), context.meterTags());
     Optional<WorkQueue<PrefetchRequest>> queue = Optional.empty();
     RecentIntents recent = new RecentIntents(20);
+    Runnable[] publisher = {() -> {}}; // set below, once the queue exists
     if (!context.instanceDryRun()) {
       WorkQueueSettings settings =
           WorkQueueSettings.defaults()
@@ -88,7 +89,13 @@ public final class PrefetchPlugin implements AdmissionPlugin<PrefetchConfig> {
               clock,
               metrics,
               recent);
-      queue = Optional.of(WorkQueue.builder(writer).settings(settings).name(instance).start());
+      queue =
+          Optional.of(
+              WorkQueue.builder(writer)
+                  .settings(settings)
+                  .name(instance)
+                  .listener((offer, outcome, completion) -> publisher[0].run())
+                  .start());
     }
     StatusAggregator aggregator = new StatusAggregator(client, config.namespace(), instance, clock);
     Optional<WorkQueue<PrefetchRequest>> q = queue;
@@ -106,6 +113,7 @@ public final class PrefetchPlugin implements AdmissionPlugin<PrefetchConfig> {
                         metrics.failedCount.get(),
                         aggregator.last(),
                         recent.list()));
+    publisher[0] = publish;
     publish.run();
     long period = config.aggregateInterval().toMillis();
     ScheduledFuture<?> aggregation =
@@ -113,6 +121,7 @@ public final class PrefetchPlugin implements AdmissionPlugin<PrefetchConfig> {
             .scheduler()
             .scheduleWithFixedDelay(
                 () -> {
+                  publish.run(); // the queue's gauges, even while the API server is slow
                   if (!context.instanceDryRun()) {
                     aggregator.run();
                   }

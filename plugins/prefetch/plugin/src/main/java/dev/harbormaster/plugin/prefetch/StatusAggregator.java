@@ -86,7 +86,11 @@ final class StatusAggregator {
       }
       last = new Summary(intents.size(), reports.size(), writes, clock.instant().toString());
     } catch (KubernetesClientException e) {
-      LOG.warn("{}: aggregating node reports failed: {}", instance, e.getMessage());
+      LOG.warn(
+          "{}: aggregating node reports failed: {}{}",
+          instance,
+          e.getMessage(),
+          e.getCause() == null ? "" : " (" + e.getCause() + ")");
     }
   }
 

@@ -110,9 +110,11 @@ final class IntentWriter implements WorkTask<PrefetchRequest> {
       String cause = e.getCause() == null ? "" : " (" + e.getCause() + ")";
       String message =
           "writing ImagePrefetch " + namespace + "/" + r.name() + ": " + e.getMessage() + cause;
-      if (code == 0 || code == 409 || code == 429 || code >= 500) {
+      // No HTTP status (connection refused, timeout: fabric8 reports 0 or -1), a conflict, rate
+      // limiting and server errors are transient; other 4xx (forbidden, invalid) are not.
+      if (code < 400 || code == 409 || code == 429 || code >= 500) {
         record(r, "retrying", message);
-        return WorkOutcome.retry("api-" + (code == 0 ? "unreachable" : code), message);
+        return WorkOutcome.retry("api-" + (code < 400 ? "unreachable" : code), message);
       }
       LOG.warn("{}: {}", instance, message);
       record(r, "failed", message);

@@ -56,8 +56,17 @@ public final class PrefetchPlugin implements AdmissionPlugin<PrefetchConfig> {
   public AdmissionHandler start(PrefetchConfig config, PluginContext context) {
     // The HTTP client factory is named explicitly: fabric8 otherwise looks it up with
     // ServiceLoader on the thread's context class loader, which is the host's, not this plugin's.
+    // Few client-side retries: the write queue retries with its own backoff, and a request
+    // retried for minutes inside fabric8 would hold a writer.
+    io.fabric8.kubernetes.client.Config api =
+        new io.fabric8.kubernetes.client.ConfigBuilder(
+                io.fabric8.kubernetes.client.Config.autoConfigure(null))
+            .withRequestRetryBackoffLimit(2)
+            .withRequestTimeout(15_000)
+            .build();
     KubernetesClient client =
         new KubernetesClientBuilder()
+            .withConfig(api)
             .withHttpClientFactory(new io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory())
             .build();
     return start(config, context, client, Clock.systemUTC());

@@ -175,6 +175,10 @@ class PrefetchPluginTest {
                   + context.counter("harbormaster.prefetch.intents", "result", "replaced")
                   + context.counter("harbormaster.prefetch.intents", "result", "deduplicated"))
           .isEqualTo(20);
+      PrefetchStatus status = await(() -> context.current(), st -> !st.recent().isEmpty());
+      assertThat(status.recent().getFirst().outcome())
+          .as("an unreachable API server is a transient failure")
+          .isEqualTo("retrying");
       handler.stop(Duration.ofMillis(100));
     }
   }

@@ -6,6 +6,7 @@ import dev.harbormaster.plugin.harborproxy.warming.WarmResult;
 import dev.harbormaster.spi.AdmissionHandler;
 import dev.harbormaster.spi.Decision;
 import dev.harbormaster.spi.Scope;
+import dev.harbormaster.testkit.plugin.TestReviews;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -46,7 +47,7 @@ class HarborProxyPopulatorPluginTest {
                   config(harbor.url(), "queue: {capacity: 2, workers: 1}\nstatusInterval: 20ms")),
               context);
       for (int i = 0; i < 1000; i++) {
-        Decision d = handler.review(Reviews.pod(false, "acme/app:v" + i));
+        Decision d = handler.review(TestReviews.pod(false, "acme/app:v" + i));
         assertThat(d).isInstanceOf(Decision.Allow.class);
       }
       var stats = context.awaitStatus(s -> s.queue().offered() == 1000).queue();
@@ -66,7 +67,7 @@ class HarborProxyPopulatorPluginTest {
     try (Tarpit harbor = new Tarpit();
         TestContext context = new TestContext(true, java.nio.file.Path.of("."))) {
       AdmissionHandler handler = plugin.start(Configs.bind(config(harbor.url(), "")), context);
-      Decision d = handler.review(Reviews.pod(false, "nginx:1.27", "ghcr.io/acme/x:1"));
+      Decision d = handler.review(TestReviews.pod(false, "nginx:1.27", "ghcr.io/acme/x:1"));
       assertThat(d).isInstanceOf(Decision.Allow.class);
       assertThat(d.auditAnnotations())
           .containsEntry(
@@ -89,7 +90,7 @@ class HarborProxyPopulatorPluginTest {
         TestContext context = new TestContext()) {
       AdmissionHandler handler = plugin.start(Configs.bind(config(harbor.url(), "")), context);
       for (int i = 0; i < 50; i++) {
-        handler.review(Reviews.pod(true, "nginx:1." + i));
+        handler.review(TestReviews.pod(true, "nginx:1." + i));
       }
       handler.stop(Duration.ofSeconds(1));
       assertThat(context.current().queue().offered()).isZero();
@@ -108,9 +109,9 @@ class HarborProxyPopulatorPluginTest {
       AdmissionHandler handler =
           plugin.start(
               Configs.bind(config("https://harbor.example.com", "simulate: {delay: 0s}")), context);
-      handler.review(Reviews.load("pod-all-container-kinds.json"));
-      handler.review(Reviews.load("cronjob-template.json"));
-      handler.review(Reviews.load("deployment-opted-out.json"));
+      handler.review(TestReviews.load("pod-all-container-kinds.json"));
+      handler.review(TestReviews.load("cronjob-template.json"));
+      handler.review(TestReviews.load("deployment-opted-out.json"));
       PopulatorStatus status = context.awaitFinished(6);
       assertThat(status.recent())
           .extracting(WarmResult::reference)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.harbormaster.plugin.harborproxy.warming.WarmResult;
 import dev.harbormaster.spi.AdmissionHandler;
+import dev.harbormaster.testkit.plugin.TestReviews;
 import dev.harbormaster.testkit.registry.HarborFront;
 import dev.harbormaster.testkit.registry.RegistryPeer;
 import dev.harbormaster.testkit.registry.RegistryPeers;
@@ -94,7 +95,7 @@ class ProxyWarmingPeersTest {
   void fullMode_storesEveryBlobOfTheConfiguredPlatforms_andNothingOfTheOthers() throws Exception {
     Stand s = start("platforms: [linux/arm64, linux/s390x]\nmode: full", false);
     int mark = upstream.accessLog().size();
-    s.handler().review(Reviews.pod(false, "acme/app:v1"));
+    s.handler().review(TestReviews.pod(false, "acme/app:v1"));
     WarmResult r = s.context().awaitFinished(1).recent().getFirst();
     s.handler().stop(Duration.ofSeconds(10));
 
@@ -135,7 +136,7 @@ class ProxyWarmingPeersTest {
   @Test
   void manifestsMode_getsOnlyTheIndexAndPlatformManifests() throws Exception {
     Stand s = start("platforms: [linux/amd64]\nmode: manifests", false);
-    s.handler().review(Reviews.pod(false, "docker.io/acme/app:v1"));
+    s.handler().review(TestReviews.pod(false, "docker.io/acme/app:v1"));
     WarmResult r = s.context().awaitFinished(1).recent().getFirst();
     s.handler().stop(Duration.ofSeconds(10));
 
@@ -156,10 +157,10 @@ class ProxyWarmingPeersTest {
   void thousandReviewsOfOneImage_warmItOnce_andItsDigestIsDeduplicatedToo() throws Exception {
     Stand s = start("platforms: [linux/amd64]\nmode: full", false);
     for (int i = 0; i < 1000; i++) {
-      s.handler().review(Reviews.pod(false, "acme/app:v1"));
+      s.handler().review(TestReviews.pod(false, "acme/app:v1"));
     }
     s.context().awaitFinished(1);
-    s.handler().review(Reviews.pod(false, "acme/app@" + image.top().digest()));
+    s.handler().review(TestReviews.pod(false, "acme/app@" + image.top().digest()));
     s.handler().stop(Duration.ofSeconds(10));
 
     var front = s.harbor().accessLog();
@@ -173,7 +174,7 @@ class ProxyWarmingPeersTest {
   @Test
   void unknownTag_isReportedAsNotFound_andNotRetried() throws Exception {
     Stand s = start("", false);
-    s.handler().review(Reviews.pod(false, "acme/app:missing"));
+    s.handler().review(TestReviews.pod(false, "acme/app:missing"));
     WarmResult r = s.context().awaitFinished(1).recent().getFirst();
     s.handler().stop(Duration.ofSeconds(10));
 
@@ -195,9 +196,9 @@ class ProxyWarmingPeersTest {
     int upstreamBefore = upstream.accessLog().size();
     int auditBefore = audit.harbor().accessLog().size(); // after the peers' readiness checks
     int liveBefore = live.harbor().accessLog().size();
-    audit.handler().review(Reviews.pod(false, "acme/app:v1"));
+    audit.handler().review(TestReviews.pod(false, "acme/app:v1"));
     audit.handler().stop(Duration.ofSeconds(5));
-    live.handler().review(Reviews.pod(true, "acme/app:v1"));
+    live.handler().review(TestReviews.pod(true, "acme/app:v1"));
     live.handler().stop(Duration.ofSeconds(5));
 
     assertThat(audit.harbor().accessLog().since(auditBefore)).isEmpty();
@@ -213,7 +214,7 @@ class ProxyWarmingPeersTest {
   @Test
   void seedScenario_projectInThePath_warmsThroughThatProject() throws Exception {
     Stand s = start("platforms: [linux/amd64]\nverify: true", false);
-    s.handler().review(Reviews.pod(false, "registry.example.com/dockerhub/acme/app:v1"));
+    s.handler().review(TestReviews.pod(false, "registry.example.com/dockerhub/acme/app:v1"));
     WarmResult r = s.context().awaitFinished(1).recent().getFirst();
     s.handler().stop(Duration.ofSeconds(10));
 
@@ -235,8 +236,8 @@ class ProxyWarmingPeersTest {
                 .redirectSingleSegmentNamesToLibrary(),
             "",
             false);
-    s.handler().review(Reviews.pod(false, "hub.example.com/dockerhub/solo:v1"));
-    s.handler().review(Reviews.pod(false, "registry.example.com/dockerhub/solo:v1"));
+    s.handler().review(TestReviews.pod(false, "hub.example.com/dockerhub/solo:v1"));
+    s.handler().review(TestReviews.pod(false, "registry.example.com/dockerhub/solo:v1"));
     PopulatorStatus st = s.context().awaitFinished(2);
     s.handler().stop(Duration.ofSeconds(10));
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.harbormaster.plugin.harborproxy.warming.WarmResult;
 import dev.harbormaster.spi.AdmissionHandler;
+import dev.harbormaster.testkit.plugin.TestReviews;
 import java.time.Duration;
 import java.util.List;
 import mockwebserver3.MockResponse;
@@ -61,7 +62,7 @@ class RetryFaultsTest {
     harbor.enqueue(manifest());
     try (TestContext context = new TestContext()) {
       AdmissionHandler handler = start(context, "requestAttempts: 1", "retryBase: 0s");
-      handler.review(Reviews.pod(false, "acme/app:v1"));
+      handler.review(TestReviews.pod(false, "acme/app:v1"));
       List<WarmResult> recent = context.awaitFinished(1).recent();
       handler.stop(Duration.ofSeconds(5));
 
@@ -81,7 +82,7 @@ class RetryFaultsTest {
     harbor.enqueue(manifest());
     try (TestContext context = new TestContext()) {
       AdmissionHandler handler = start(context, "requestAttempts: 2, maxRetryAfter: 5s", "");
-      handler.review(Reviews.pod(false, "acme/app:v1"));
+      handler.review(TestReviews.pod(false, "acme/app:v1"));
       PopulatorStatus status = context.awaitFinished(1);
       handler.stop(Duration.ofSeconds(5));
 
@@ -99,7 +100,7 @@ class RetryFaultsTest {
     try (TestContext context = new TestContext()) {
       AdmissionHandler handler =
           start(context, "requestAttempts: 1, maxRetryAfter: 1s", "retryBase: 0s");
-      handler.review(Reviews.pod(false, "acme/app:v1"));
+      handler.review(TestReviews.pod(false, "acme/app:v1"));
       List<WarmResult> recent = context.awaitFinished(1).recent();
       handler.stop(Duration.ofSeconds(5));
 
@@ -121,7 +122,7 @@ class RetryFaultsTest {
     try (TestContext context = new TestContext()) {
       AdmissionHandler handler =
           start(context, "requestAttempts: 1", "retryBase: 0s, maxAttempts: 3");
-      handler.review(Reviews.pod(false, "acme/app:v1"));
+      handler.review(TestReviews.pod(false, "acme/app:v1"));
       WarmResult last = context.awaitFinished(1).recent().getFirst();
       handler.stop(Duration.ofSeconds(5));
 

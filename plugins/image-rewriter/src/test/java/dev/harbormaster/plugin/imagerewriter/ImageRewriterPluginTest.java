@@ -106,7 +106,7 @@ class ImageRewriterPluginTest {
         .contains(mirror.host() + "/library/absent:v1 is not on the mirror");
     assertThat(
             context
-                .meters
+                .meters()
                 .get("harbormaster.imagerewriter.images")
                 .tag("outcome", "missing")
                 .counter()
@@ -227,15 +227,15 @@ class ImageRewriterPluginTest {
     assertThat(mirror.accessLog().count("HEAD", "/v2/library/app/manifests/v1")).isEqualTo(heads);
     assertThat(
             context
-                .meters
+                .meters()
                 .get("harbormaster.imagerewriter.availability.checks")
                 .tag("source", "cache")
                 .counter()
                 .count())
         .isEqualTo(1.0);
     handler.stop(Duration.ofSeconds(1));
-    assertThat(context.status.get()).isInstanceOf(RewriterStatus.class);
-    RewriterStatus status = (RewriterStatus) context.status.get();
+    assertThat(context.lastStatus().orElse(null)).isInstanceOf(RewriterStatus.class);
+    RewriterStatus status = (RewriterStatus) context.lastStatus().orElse(null);
     assertThat(status.rules())
         .extracting(RewriterStatus.RuleStatus::name)
         .containsExactly("primary");
@@ -248,7 +248,7 @@ class ImageRewriterPluginTest {
 
   @Test
   void validatingScope_needsOnlyMirroredMode() throws Exception {
-    context.scope = Scope.VALIDATING;
+    context.withScope(Scope.VALIDATING);
     assertThatThrownBy(() -> start(checked(mirror.host(), "")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(

@@ -7,6 +7,7 @@ import dev.harbormaster.plugin.mirrorsync.config.MirrorConfig;
 import dev.harbormaster.plugin.mirrorsync.config.PlatformSelection;
 import dev.harbormaster.plugin.mirrorsync.config.TagsConfig;
 import dev.harbormaster.spi.Decision;
+import dev.harbormaster.testkit.plugin.TestReviews;
 import dev.harbormaster.worker.OfferResult;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -38,7 +39,7 @@ class AdmissionQueuerTest {
     Decision d =
         queuer(false)
             .review(
-                Reviews.pod(
+                TestReviews.pod(
                     false,
                     "nginx:1.27",
                     "docker.io/library/nginx:1.27",
@@ -57,14 +58,15 @@ class AdmissionQueuerTest {
   @Test
   void deniedTags_digestOnlyAndInvalidImages_areNotOffered() {
     queuer(false)
-        .review(Reviews.pod(false, "nginx:1.28.0-rc1", "quay.io/acme/app@" + DIGEST, "Not A Ref"));
+        .review(
+            TestReviews.pod(false, "nginx:1.28.0-rc1", "quay.io/acme/app@" + DIGEST, "Not A Ref"));
     assertThat(offered).isEmpty();
   }
 
   @Test
   void dryRun_offersNothing_andSaysWhatItWouldQueue() {
-    Decision request = queuer(false).review(Reviews.pod(true, "nginx:1.27"));
-    Decision instance = queuer(true).review(Reviews.pod(false, "nginx:1.27"));
+    Decision request = queuer(false).review(TestReviews.pod(true, "nginx:1.27"));
+    Decision instance = queuer(true).review(TestReviews.pod(false, "nginx:1.27"));
 
     assertThat(offered).isEmpty();
     assertThat(request.auditAnnotations())
@@ -75,7 +77,8 @@ class AdmissionQueuerTest {
 
   @Test
   void podWithoutMirroredImages_isAllowedWithoutAnnotation() {
-    assertThat(queuer(false).review(Reviews.pod(false, "redis:7")).auditAnnotations()).isEmpty();
+    assertThat(queuer(false).review(TestReviews.pod(false, "redis:7")).auditAnnotations())
+        .isEmpty();
     assertThat(offered).isEmpty();
   }
 }

@@ -68,7 +68,7 @@ class MirrorSyncPluginLeaseTest {
       AdmissionHandler second = new MirrorSyncPlugin().start(config(upstream, target, "pod-b"), b);
       Thread.sleep(2_500); // several renew periods: b keeps trying and keeps losing
 
-      SyncStatus standing = (SyncStatus) b.status.get();
+      SyncStatus standing = (SyncStatus) b.lastStatus().orElse(null);
       assertThat(leading.lastRunStarted()).isPresent();
       assertThat(standing.leader()).isFalse();
       assertThat(standing.lastRunStarted()).isEmpty();

@@ -8,6 +8,7 @@ import dev.harbormaster.plugin.mirrorsync.status.SyncStatus;
 import dev.harbormaster.spi.AdmissionHandler;
 import dev.harbormaster.spi.Decision;
 import dev.harbormaster.spi.config.ConfigBinder;
+import dev.harbormaster.testkit.plugin.TestReviews;
 import dev.harbormaster.testkit.registry.RegistryPeer;
 import dev.harbormaster.testkit.registry.RegistryPeers;
 import java.nio.file.Path;
@@ -73,7 +74,7 @@ class MirrorSyncPluginTest {
       String host = upstream.registry.host();
       Decision d =
           handler.review(
-              Reviews.pod(
+              TestReviews.pod(
                   false,
                   host + "/library/nginx:1.25.3",
                   host + "/library/nginx:1.26.0", // not allowed by the mirror's filter
@@ -104,7 +105,7 @@ class MirrorSyncPluginTest {
       context.awaitStatus(SyncStatus.class, s -> s.mirrors().get(0).tagsCopied() == 1);
       String image = upstream.registry.host() + "/library/nginx:1.25.4";
 
-      Decision d = handler.review(Reviews.pod(true, image));
+      Decision d = handler.review(TestReviews.pod(true, image));
 
       assertThat(d.auditAnnotations()).containsEntry("would-queue", image);
       handler.stop(Duration.ofSeconds(10));

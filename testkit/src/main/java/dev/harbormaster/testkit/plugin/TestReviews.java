@@ -1,4 +1,4 @@
-package dev.harbormaster.plugin.mirrorsync;
+package dev.harbormaster.testkit.plugin;
 
 import dev.harbormaster.spi.GroupVersionKind;
 import dev.harbormaster.spi.GroupVersionResource;
@@ -16,14 +16,20 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Reviews as the host hands them over: from fixture files, or a Pod built from image names. */
-final class Reviews {
+/**
+ * {@link Review}s as the host hands them to a plugin: a CREATE of Pod {@code shop/p} built from
+ * image names, or the {@code request} of an AdmissionReview fixture file on the test classpath.
+ * Both are CREATEs by user {@code alice} in namespace {@code shop}, uid {@code uid-1}.
+ */
+public final class TestReviews {
   private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-  private Reviews() {}
+  private TestReviews() {}
 
-  /** A CREATE review of a Pod whose containers use {@code images}. */
-  static Review pod(boolean dryRun, String... images) {
+  /**
+   * A CREATE review of Pod {@code shop/p} whose containers {@code c0, c1, ...} use {@code images}.
+   */
+  public static Review pod(boolean dryRun, String... images) {
     ObjectNode pod = MAPPER.createObjectNode();
     pod.put("apiVersion", "v1").put("kind", "Pod");
     pod.putObject("metadata").put("name", "p").put("namespace", "shop");
@@ -34,10 +40,13 @@ final class Reviews {
     return review("Pod", "pods", dryRun, pod);
   }
 
-  /** A review read from {@code src/test/resources/reviews/<name>}. */
-  static Review load(String name) {
+  /**
+   * A CREATE review of the {@code request.object} in classpath resource {@code /reviews/<name>}
+   * (kind, resource and dryRun taken from the request).
+   */
+  public static Review load(String name) {
     JsonNode request;
-    try (InputStream in = Reviews.class.getResourceAsStream("/reviews/" + name)) {
+    try (InputStream in = TestReviews.class.getResourceAsStream("/reviews/" + name)) {
       if (in == null) {
         throw new IllegalArgumentException("no fixture reviews/" + name);
       }

@@ -3,6 +3,7 @@ package dev.harbormaster.bench.mirrorsync;
 import dev.harbormaster.oci.manifest.ManifestBytes;
 import dev.harbormaster.oci.reference.ImageReference;
 import dev.harbormaster.oci.registry.RegistryClient;
+import dev.harbormaster.testkit.plugin.TestPluginContext;
 import dev.harbormaster.testkit.registry.RegistryPeer;
 import dev.harbormaster.testkit.registry.Skopeo;
 import dev.harbormaster.testkit.registry.TestImage;
@@ -64,7 +65,8 @@ public final class MirrorSyncBenchmark {
           "%d tags over %d images (half of them two-platform), layers of %d KiB%n",
           tags.size(), images, layerSize / 1024);
       JsonNode config = config(source, oursTarget);
-      BenchContext context = new BenchContext(work);
+      TestPluginContext context =
+          new TestPluginContext("mirror", "mirror-sync").withConfigDirectory(work);
       Runnable ours =
           () -> {
             try {

@@ -1,5 +1,6 @@
 package dev.harbormaster.bench.mirrorsync;
 
+import dev.harbormaster.testkit.plugin.TestPluginContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,7 +17,9 @@ public final class MirrorSyncOnce {
   /** Entry point. */
   public static void main(String[] args) throws Exception {
     Path config = Path.of(args[1]);
-    BenchContext context = new BenchContext(config.toAbsolutePath().getParent());
+    TestPluginContext context =
+        new TestPluginContext("mirror", "mirror-sync")
+            .withConfigDirectory(config.toAbsolutePath().getParent());
     int exit =
         new MirrorCommandJar(Path.of(args[0]))
             .run(
@@ -24,7 +27,7 @@ public final class MirrorSyncOnce {
                 context,
                 List.of("sync", "--once"),
                 System.out);
-    context.scheduler().shutdownNow();
+    context.close();
     System.exit(exit);
   }
 }

@@ -40,7 +40,12 @@ class ConfigCheckTest {
 
     assertThat(exit).as("exit of check; stderr: %s", err).isZero();
     assertThat(out.toString())
-        .contains("(image-rewriter)", "(deny-latest)", "(harbor-proxy-populator)", "(mirror-sync)");
+        .contains(
+            "(image-rewriter)",
+            "(deny-latest)",
+            "(harbor-proxy-populator)",
+            "(mirror-sync)",
+            "(prefetch)");
   }
 
   @ParameterizedTest
@@ -51,7 +56,8 @@ class ConfigCheckTest {
 
     assertThat(instances)
         .extracting(InstanceConfig::plugin)
-        .contains("image-rewriter", "deny-latest", "harbor-proxy-populator", "mirror-sync");
+        .contains(
+            "image-rewriter", "deny-latest", "harbor-proxy-populator", "mirror-sync", "prefetch");
     assertThat(instances).allSatisfy(i -> assertThat(i.dryRun()).as(i.name()).isTrue());
     assertThat(instances)
         .allSatisfy(i -> assertThat(i.failurePolicy().name()).as(i.name()).isEqualTo("ALLOW"));

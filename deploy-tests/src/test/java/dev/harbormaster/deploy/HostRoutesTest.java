@@ -140,14 +140,13 @@ class HostRoutesTest {
     review("/validate", "uid-metrics");
     String metrics = get("/metrics").body();
     // Registered lazily, on the first event of their kind (the code paths named here), so a fresh
-    // host in audit mode cannot show them; the prefetch plugin is not in the distribution yet.
+    // host in audit mode cannot show them. The prefetch instance's meters are there: the review
+    // above is its first offer (result dry-run), and its write counters exist from the start.
     var lazy =
         java.util.Set.of(
             "harbormaster_instance_errors_total", // HostMetrics.instance: first timeout or
             // exception
-            "harbormaster_mirrorsync_tags_failed_total", // SyncMetrics: first failed tag
-            "harbormaster_prefetch_intent_writes_total", // PrefetchMetrics (plugin not in dist)
-            "harbormaster_prefetch_intents_total");
+            "harbormaster_mirrorsync_tags_failed_total"); // SyncMetrics: first failed tag
 
     assertThat(Monitoring.metricNames())
         .filteredOn(name -> !lazy.contains(name))

@@ -13,11 +13,13 @@ import io.fabric8.kubernetes.api.model.admissionregistration.v1.MutatingWebhookC
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.ServiceReference;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhook;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhookConfiguration;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -30,6 +32,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class WebhookInvariantsTest {
   private static final String POLICY_LABEL = "harbormaster.dev/image-caching-policy";
   private static final String NAMESPACE_LABEL = "kubernetes.io/metadata.name";
+  private static final String OPT_OUT_LABEL = "harbormaster.dev/admission";
 
   @TempDir Path dir;
 
@@ -119,6 +122,28 @@ class WebhookInvariantsTest {
       assertThat(s.matches(Map.of(NAMESPACE_LABEL, "kube-system"))).isFalse();
       assertThat(s.matches(Map.of(NAMESPACE_LABEL, "team-a"))).isTrue();
     }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Overlay.class)
+  void namespaceSelectors_skipNamespacesLabelledAdmissionDisabled_andOnlyThose(Overlay overlay) {
+    for (var selector :
+        List.of(
+            mutating(overlay).getNamespaceSelector(), validating(overlay).getNamespaceSelector())) {
+      LabelSelector s = hostSelector(selector);
+      assertThat(s.matches(Map.of(NAMESPACE_LABEL, "team-a", OPT_OUT_LABEL, "disabled"))).isFalse();
+      assertThat(s.matches(Map.of(NAMESPACE_LABEL, "team-a", OPT_OUT_LABEL, "enabled"))).isTrue();
+      assertThat(s.matches(Map.of(NAMESPACE_LABEL, "team-a", "team", "a"))).isTrue();
+    }
+  }
+
+  @Test
+  void theOptOutLabels_areTheOnesDeployReadmeDocuments() throws Exception {
+    String readme = Files.readString(Overlay.deployDirectory().resolve("README.md"));
+
+    assertThat(readme)
+        .contains("`" + OPT_OUT_LABEL + ": disabled`")
+        .contains("`" + POLICY_LABEL + ": ignore`");
   }
 
   @ParameterizedTest

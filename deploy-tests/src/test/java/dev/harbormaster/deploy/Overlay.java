@@ -2,14 +2,9 @@ package dev.harbormaster.deploy;
 
 import dev.harbormaster.testkit.pki.KeyType;
 import dev.harbormaster.testkit.pki.TestCertificateAuthority;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 
 /**
  * The overlays of {@code deploy/overlays}, rendered once per test run. {@code self-managed} needs
@@ -53,50 +48,14 @@ enum Overlay {
     if (this != SELF_MANAGED) {
       return Kustomize.render(deploy.resolve("overlays").resolve(directory));
     }
-    Path copy = copyOf(deploy);
-    try {
-      Files.writeString(
-          copy.resolve("overlays").resolve(directory).resolve("ca.crt"),
-          SELF_MANAGED_CA.certificatePem());
-      return Kustomize.render(copy.resolve("overlays").resolve(directory));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } finally {
-      delete(copy);
+    try (DeployCopy copy = DeployCopy.create()) {
+      copy.write("overlays/" + directory + "/ca.crt", SELF_MANAGED_CA.certificatePem());
+      return Kustomize.render(copy.root().resolve("overlays").resolve(directory));
     }
   }
 
   /** The rendered objects, parsed strictly (rendered once per run). */
   Rendered render() {
     return RENDERED.computeIfAbsent(this, o -> new Rendered(StrictModel.parseAll(o.yaml())));
-  }
-
-  private static Path copyOf(Path deploy) {
-    try {
-      Path target = Files.createTempDirectory("deploy-tests");
-      try (Stream<Path> files = Files.walk(deploy)) {
-        for (Path p : files.toList()) {
-          Path to = target.resolve(deploy.relativize(p).toString());
-          if (Files.isDirectory(p)) {
-            Files.createDirectories(to);
-          } else if (!p.getFileName().toString().equals("ca.crt")) {
-            Files.copy(p, to);
-          }
-        }
-      }
-      return target;
-    } catch (IOException e) {
-      throw new UncheckedIOException("copying " + deploy, e);
-    }
-  }
-
-  private static void delete(Path dir) {
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("deleting " + dir, e);
-    }
   }
 }

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  */
 final class JavadocText {
   private static final Pattern INLINE = Pattern.compile("\\{@(code|literal|link|linkplain)\\s");
-  private static final Pattern ANCHOR = Pattern.compile("<a\\s+href=\"([^\"]*)\"\\s*>(.*?)</a>");
+  private static final Pattern ANCHOR =
+      Pattern.compile("<a\\s+href=\"([^\"]*)\"\\s*>(.*?)</a>", Pattern.DOTALL);
   private static final Pattern TAG = Pattern.compile("</?[a-zA-Z][^>]*>");
 
   private JavadocText() {}

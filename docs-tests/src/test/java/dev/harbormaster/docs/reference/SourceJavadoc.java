@@ -30,8 +30,15 @@ final class SourceJavadoc {
   private final Map<Class<?>, TypeDoc> cache = new ConcurrentHashMap<>();
   private List<Path> sourceRoots;
 
+  /** Reads sources from every {@code src/main/java} folder below {@code root}. */
   SourceJavadoc(Path root) {
     this.root = root;
+  }
+
+  /** Reads sources from the given source folders only. */
+  SourceJavadoc(List<Path> sourceRoots) {
+    this.root = sourceRoots.getFirst();
+    this.sourceRoots = List.copyOf(sourceRoots);
   }
 
   /** The Javadoc of {@code type} (a top-level or nested record or enum). */

@@ -16,6 +16,8 @@ package dev.harbormaster.worker;
  * @param succeeded items that finished with success
  * @param failed items that finished with a permanent failure or ran out of attempts
  * @param retried attempts that were scheduled again
+ * @param droppedAtStop items still queued when {@code stop}'s deadline came (never run, or waiting
+ *     for a retry that could not start before it): dropped, and told to the listener
  */
 public record QueueStats(
     int depth,
@@ -30,4 +32,38 @@ public record QueueStats(
     long rejectedStopped,
     long succeeded,
     long failed,
-    long retried) {}
+    long retried,
+    long droppedAtStop) {
+
+  /** Stats of a queue that has dropped nothing at stop (the shape before {@code droppedAtStop}). */
+  public QueueStats(
+      int depth,
+      int waitingForRetry,
+      int inFlight,
+      int capacity,
+      long offered,
+      long enqueued,
+      long replaced,
+      long deduplicated,
+      long dropped,
+      long rejectedStopped,
+      long succeeded,
+      long failed,
+      long retried) {
+    this(
+        depth,
+        waitingForRetry,
+        inFlight,
+        capacity,
+        offered,
+        enqueued,
+        replaced,
+        deduplicated,
+        dropped,
+        rejectedStopped,
+        succeeded,
+        failed,
+        retried,
+        0);
+  }
+}

@@ -19,6 +19,17 @@ public interface WorkListener<T> {
    */
   void attempted(WorkOffer<T> offer, WorkOutcome outcome, Completion completion);
 
+  /**
+   * {@link WorkQueue#stop} dropped an item that was still queued at its deadline: never run, or
+   * waiting for a retry that could not start before the deadline. Called on the stopping thread,
+   * under the queue's lock, once per dropped item; the item is not reported otherwise. Default:
+   * nothing (the item is still counted in {@link QueueStats#droppedAtStop} and listed in the {@link
+   * DrainReport}).
+   *
+   * @param offer the dropped item
+   */
+  default void droppedAtStop(WorkOffer<T> offer) {}
+
   /** A listener that does nothing. */
   static <T> WorkListener<T> none() {
     return (offer, outcome, completion) -> {};

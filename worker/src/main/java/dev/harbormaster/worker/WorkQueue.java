@@ -91,8 +91,11 @@ public final class WorkQueue<T> {
   }
 
   /**
-   * Stops accepting offers, lets the workers finish what is queued until {@code deadline} (items
-   * waiting for a retry that could not start before it are not waited for), then interrupts them.
+   * Stops accepting offers, lets the workers finish what is queued until {@code deadline}, then
+   * interrupts them. Transient failures are still retried while their retry can start before the
+   * deadline; items waiting for a retry that cannot are not waited for. Every item still queued at
+   * the end is dropped: counted in {@link QueueStats#droppedAtStop}, told to the listener ({@link
+   * WorkListener#droppedAtStop}) and listed in the report.
    *
    * @return what was left undone
    */
@@ -102,7 +105,7 @@ public final class WorkQueue<T> {
     List<String> interrupted;
     lock.lock();
     try {
-      schedule.close();
+      schedule.close(stopBy(deadline));
       changed.signalAll();
       long left;
       while (!schedule.isIdle()
@@ -111,7 +114,15 @@ public final class WorkQueue<T> {
         changed.awaitNanos(left);
       }
       terminated = true;
-      notStarted = schedule.removeQueued().stream().map(WorkOffer::key).toList();
+      List<WorkOffer<T>> dropped = schedule.removeQueued();
+      notStarted = dropped.stream().map(WorkOffer::key).toList();
+      for (WorkOffer<T> offer : dropped) {
+        try {
+          listener.droppedAtStop(offer);
+        } catch (RuntimeException e) {
+          LOG.warn("{}: listener failed for dropped {}", name, offer.key(), e);
+        }
+      }
       interrupted = schedule.inFlightOffers().stream().map(WorkOffer::key).toList();
       changed.signalAll();
     } finally {
@@ -131,6 +142,14 @@ public final class WorkQueue<T> {
           interrupted);
     }
     return new DrainReport(notStarted, interrupted);
+  }
+
+  private Instant stopBy(Duration deadline) {
+    try {
+      return clock.instant().plus(deadline);
+    } catch (java.time.DateTimeException | ArithmeticException e) {
+      return Instant.MAX;
+    }
   }
 
   private boolean onlyLateRetries(Duration remaining) {

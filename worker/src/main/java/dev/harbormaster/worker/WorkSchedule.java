@@ -56,6 +56,7 @@ final class WorkSchedule<T> {
   private final Counters counters = new Counters();
   private long nextSeq;
   private boolean closed;
+  private Instant stopBy = Instant.MAX;
 
   WorkSchedule(WorkQueueSettings settings, InstantSource clock, RandomGenerator random) {
     this.settings = settings;
@@ -148,13 +149,14 @@ final class WorkSchedule<T> {
     Instant now = clock.instant();
     inFlight.remove(e.seq);
     inFlightByHost.computeIfPresent(e.offer.host(), (h, n) -> n == 1 ? null : n - 1);
-    if (outcome instanceof WorkOutcome.Retry retry
-        && !closed
-        && settings.retry().allowsAnotherAfter(e.attempts)) {
-      Duration delay = settings.retry().delayBefore(e.attempts, random);
-      if (retry.notBefore().isPresent() && retry.notBefore().get().compareTo(delay) > 0) {
-        delay = retry.notBefore().get();
-      }
+    Optional<Duration> retryIn =
+        outcome instanceof WorkOutcome.Retry retry
+                && settings.retry().allowsAnotherAfter(e.attempts)
+            ? Optional.of(retryDelay(e, retry))
+            : Optional.empty();
+    // Once closed, a retry is rescheduled only if it can start before the stop deadline.
+    if (retryIn.isPresent() && !(closed && now.plus(retryIn.get()).isAfter(stopBy))) {
+      Duration delay = retryIn.get();
       e.readyAt = now.plus(delay);
       queued.add(e);
       queuedByKey.put(e.offer.key(), e);
@@ -172,6 +174,14 @@ final class WorkSchedule<T> {
     return new Completion(Optional.of(outcome), e.attempts, Optional.empty());
   }
 
+  private Duration retryDelay(Entry<T> e, WorkOutcome.Retry retry) {
+    Duration delay = settings.retry().delayBefore(e.attempts, random);
+    if (retry.notBefore().isPresent() && retry.notBefore().get().compareTo(delay) > 0) {
+      delay = retry.notBefore().get();
+    }
+    return delay;
+  }
+
   /** The earliest time a queued item becomes ready, if any item is queued. */
   Optional<Instant> nextReadyAt() {
     return queued.stream().map(e -> e.readyAt).min(Comparator.naturalOrder());
@@ -181,7 +191,17 @@ final class WorkSchedule<T> {
    * Refuses further offers (they return {@link OfferResult#STOPPED}); retries are not rescheduled.
    */
   void close() {
+    close(clock.instant());
+  }
+
+  /**
+   * Refuses further offers (they return {@link OfferResult#STOPPED}); a retry is still rescheduled
+   * when it becomes ready no later than {@code stopBy} (the stop deadline), so draining with a
+   * deadline lets transient failures be retried.
+   */
+  void close(Instant stopBy) {
     closed = true;
+    this.stopBy = stopBy;
   }
 
   /** Nothing queued and nothing in flight. */
@@ -196,6 +216,7 @@ final class WorkSchedule<T> {
   /** Removes and returns every queued item (at stop). */
   List<WorkOffer<T>> removeQueued() {
     List<WorkOffer<T>> left = queued.stream().map(e -> e.offer).toList();
+    counters.droppedAtStop += left.size();
     queued.clear();
     queuedByKey.clear();
     return left;
@@ -222,7 +243,8 @@ final class WorkSchedule<T> {
         counters.rejectedStopped,
         counters.succeeded,
         counters.failed,
-        counters.retried);
+        counters.retried,
+        counters.droppedAtStop);
   }
 
   private static final class Counters {
@@ -235,5 +257,6 @@ final class WorkSchedule<T> {
     long succeeded;
     long failed;
     long retried;
+    long droppedAtStop;
   }
 }

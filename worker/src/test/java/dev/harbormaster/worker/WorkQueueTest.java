@@ -208,4 +208,91 @@ class WorkQueueTest {
     assertThat(report.notStarted()).containsExactly("later");
     assertThat(report.interrupted()).isEmpty();
   }
+
+  @Test
+  @org.junit.jupiter.api.Timeout(60)
+  void stop_retriesAFailureThatHappensWhileStopping_whenTheRetryCanStartBeforeTheDeadline()
+      throws Exception {
+    CountDownLatch firstStarted = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicInteger attempts = new AtomicInteger();
+    WorkQueue<String> queue =
+        WorkQueue.<String>builder(
+                a -> {
+                  if (!a.item().equals("flaky")) {
+                    return WorkOutcome.success(); // the probes below
+                  }
+                  if (attempts.incrementAndGet() == 1) {
+                    firstStarted.countDown();
+                    release.await();
+                    return WorkOutcome.retry("unavailable", "503");
+                  }
+                  return WorkOutcome.success();
+                })
+            .settings(settings)
+            .start();
+    queue.offer(WorkOffer.of("flaky", "h", "flaky"));
+    assertThat(firstStarted.await(10, TimeUnit.SECONDS)).isTrue();
+    java.util.concurrent.CompletableFuture<DrainReport> stopped =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return queue.stop(Duration.ofMinutes(5));
+              } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    for (int i = 0;
+        queue.offer(WorkOffer.of("probe" + i, "h", "probe")) != OfferResult.STOPPED;
+        i++) {
+      Thread.sleep(5); // until stop has closed the queue
+    }
+    release.countDown(); // the attempt in flight fails transiently while the queue is stopping
+
+    DrainReport report = stopped.get(50, TimeUnit.SECONDS);
+
+    assertThat(report.complete()).isTrue();
+    assertThat(attempts.get()).isEqualTo(2);
+    assertThat(queue.stats().retried()).isEqualTo(1);
+    assertThat(queue.stats().failed()).isZero();
+    assertThat(queue.stats().droppedAtStop()).isZero();
+  }
+
+  @Test
+  @org.junit.jupiter.api.Timeout(60)
+  void stop_tellsTheListenerAndCountsTheItemsItDrops() throws Exception {
+    List<String> dropped = new CopyOnWriteArrayList<>();
+    CountDownLatch attempted = new CountDownLatch(1);
+    WorkQueue<String> queue =
+        WorkQueue.<String>builder(
+                a -> {
+                  attempted.countDown();
+                  return WorkOutcome.retryAfter("rate-limited", "429", Duration.ofHours(1));
+                })
+            .settings(WorkQueueSettings.defaults().withRetry(RetryPolicy.DEFAULT))
+            .listener(
+                new WorkListener<>() {
+                  @Override
+                  public void attempted(
+                      WorkOffer<String> offer, WorkOutcome outcome, Completion completion) {}
+
+                  @Override
+                  public void droppedAtStop(WorkOffer<String> offer) {
+                    dropped.add(offer.key());
+                  }
+                })
+            .start();
+    queue.offer(WorkOffer.of("later", "h", "x"));
+    assertThat(attempted.await(10, TimeUnit.SECONDS)).isTrue();
+    while (queue.stats().waitingForRetry() == 0) {
+      Thread.sleep(5);
+    }
+
+    DrainReport report = queue.stop(Duration.ofSeconds(1));
+
+    assertThat(report.notStarted()).containsExactly("later");
+    assertThat(dropped).containsExactly("later");
+    assertThat(queue.stats().droppedAtStop()).isEqualTo(1);
+    assertThat(queue.stats().depth()).isZero();
+  }
 }

@@ -18,12 +18,16 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Runs a command contributed by a plugin ({@link PluginCommand}): {@code harbormaster <word> ...
@@ -32,17 +36,33 @@ import java.util.function.Function;
  * their own contexts, whose schedulers are shut down when it returns.
  */
 public final class PluginCommandRunner {
-  private final Function<LoadedConfig, PluginCatalog> catalogs;
+  /** Builds the catalog of a config's plugin directory, loading only the wanted plugin ids. */
+  @FunctionalInterface
+  public interface CatalogLoader
+      extends BiFunction<LoadedConfig, Predicate<String>, PluginCatalog> {}
 
-  /** A runner that loads plugin jars from the configured directory. */
+  private final CatalogLoader catalogs;
+
+  /**
+   * A runner that loads plugin jars from the configured directory: first only the jars of the
+   * plugins the config's instances use (a command runs on those instances; a one-shot command
+   * should not pay for opening every other plugin), and every jar only when the word is not found
+   * among them, to name the commands that exist.
+   */
   public PluginCommandRunner() {
-    this(
-        loaded ->
-            PluginJarLoader.load(loaded.pluginDirectory(), loaded.config().plugins().sha256()));
+    this.catalogs =
+        (loaded, wanted) ->
+            PluginJarLoader.load(
+                loaded.pluginDirectory(), loaded.config().plugins().sha256(), wanted);
   }
 
   /** A runner over catalogs built by {@code catalogs} (tests and embedding). */
   public PluginCommandRunner(Function<LoadedConfig, PluginCatalog> catalogs) {
+    this.catalogs = (loaded, wanted) -> catalogs.apply(loaded);
+  }
+
+  /** A runner over catalogs built by {@code catalogs}, which is told the wanted plugin ids. */
+  public PluginCommandRunner(CatalogLoader catalogs) {
     this.catalogs = catalogs;
   }
 
@@ -65,35 +85,57 @@ public final class PluginCommandRunner {
     }
     try {
       LoadedConfig loaded = ConfigLoader.load(parsed.get().config());
-      try (PluginCatalog catalog = catalogs.apply(loaded)) {
-        Optional<Map.Entry<String, PluginCommand<?>>> command =
-            catalog.commandsByPlugin().entrySet().stream()
-                .filter(e -> e.getValue().name().equals(word))
-                .findFirst();
-        if (command.isEmpty()) {
-          err.println(
-              "unknown command '"
-                  + word
-                  + "': built-in commands are serve, check, review; plugin commands: "
-                  + (catalog.commandsByPlugin().isEmpty()
-                      ? "none"
-                      : String.join(
-                          ", ",
-                          catalog.commandsByPlugin().values().stream()
-                              .map(PluginCommand::name)
-                              .toList())));
-          err.flush();
-          return ExitCodes.USAGE;
+      CommandLogging.configure(loaded);
+      Set<String> configured = new HashSet<>();
+      loaded.instances().forEach(i -> configured.add(i.plugin()));
+      try (PluginCatalog catalog = catalogs.apply(loaded, configured::contains)) {
+        if (find(catalog, word).isPresent()) {
+          return run(word, parsed.get(), loaded, catalog, out, err);
         }
-        List<BoundInstance> bound =
-            InstanceBinder.bind(loaded, catalog).stream()
-                .filter(b -> b.config().plugin().equals(command.get().getKey()))
-                .toList();
-        return invoke(command.get().getValue(), parsed.get().rest(), bound, loaded, out, err);
+      }
+      try (PluginCatalog catalog = catalogs.apply(loaded, id -> true)) {
+        return run(word, parsed.get(), loaded, catalog, out, err);
       }
     } catch (RuntimeException e) {
       return ProblemPrinter.print(e, err);
     }
+  }
+
+  private static Optional<Map.Entry<String, PluginCommand<?>>> find(
+      PluginCatalog catalog, String word) {
+    return catalog.commandsByPlugin().entrySet().stream()
+        .filter(e -> e.getValue().name().equals(word))
+        .findFirst();
+  }
+
+  private static int run(
+      String word,
+      ConfigArgument parsed,
+      LoadedConfig loaded,
+      PluginCatalog catalog,
+      PrintWriter out,
+      PrintWriter err) {
+    Optional<Map.Entry<String, PluginCommand<?>>> command = find(catalog, word);
+    if (command.isEmpty()) {
+      err.println(
+          "unknown command '"
+              + word
+              + "': built-in commands are serve, check, review; plugin commands: "
+              + (catalog.commandsByPlugin().isEmpty()
+                  ? "none"
+                  : String.join(
+                      ", ",
+                      catalog.commandsByPlugin().values().stream()
+                          .map(PluginCommand::name)
+                          .toList())));
+      err.flush();
+      return ExitCodes.USAGE;
+    }
+    List<BoundInstance> bound =
+        InstanceBinder.bind(loaded, catalog).stream()
+            .filter(b -> b.config().plugin().equals(command.get().getKey()))
+            .toList();
+    return invoke(command.get().getValue(), parsed.rest(), bound, loaded, out, err);
   }
 
   @SuppressWarnings("unchecked")

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.pf4j.JarPluginManager;
 import org.pf4j.PluginManager;
 import org.pf4j.PluginRuntimeException;
@@ -35,6 +36,20 @@ public final class PluginJarLoader {
    * @throws PluginLoadException listing every refused jar
    */
   public static PluginCatalog load(Path dir, Map<String, String> pins) {
+    return load(dir, pins, id -> true);
+  }
+
+  /**
+   * Loads and starts the plugin jars in {@code dir} whose {@code Plugin-Id} is {@code wanted}; the
+   * others are not loaded at all (only their manifest is read). One-shot commands use this to load
+   * only the plugins their config names.
+   *
+   * @param dir the plugin directory; a missing directory yields an empty catalog
+   * @param pins plugin id to expected lowercase hex sha256 of its jar (checked for wanted ids)
+   * @param wanted which plugin ids to load
+   * @throws PluginLoadException listing every refused jar
+   */
+  public static PluginCatalog load(Path dir, Map<String, String> pins, Predicate<String> wanted) {
     if (!Files.isDirectory(dir)) {
       if (!pins.isEmpty()) {
         throw new PluginLoadException(
@@ -46,7 +61,7 @@ public final class PluginJarLoader {
       }
       return PluginCatalog.of(Map.of());
     }
-    CheckingPluginManager manager = new CheckingPluginManager(dir, pins);
+    CheckingPluginManager manager = new CheckingPluginManager(dir, pins, wanted);
     manager.setSystemVersion(SpiVersion.CURRENT);
     try {
       manager.loadPlugins();
@@ -59,6 +74,7 @@ public final class PluginJarLoader {
     Set<String> loadedIds = new HashSet<>();
     manager.getPlugins().forEach(p -> loadedIds.add(p.getPluginId()));
     pins.keySet().stream()
+        .filter(wanted)
         .filter(id -> !loadedIds.contains(id))
         .forEach(
             id ->
@@ -173,16 +189,21 @@ public final class PluginJarLoader {
   /** PF4J's jar manager that records refusals instead of only logging them. */
   private static final class CheckingPluginManager extends JarPluginManager {
     private final Map<String, String> pins;
+    private final Predicate<String> wanted;
     private final List<String> problems = new ArrayList<>();
 
-    CheckingPluginManager(Path dir, Map<String, String> pins) {
+    CheckingPluginManager(Path dir, Map<String, String> pins, Predicate<String> wanted) {
       super(dir);
       this.pins = pins;
+      this.wanted = wanted;
     }
 
     @Override
     protected PluginWrapper loadPluginFromPath(Path pluginPath) {
       try {
+        if (!wanted.test(getPluginDescriptorFinder().find(pluginPath).getPluginId())) {
+          return null; // PF4J's loadPlugins ignores the result; the jar is never opened further
+        }
         return super.loadPluginFromPath(pluginPath);
       } catch (PluginRuntimeException e) {
         problems.add("plugin jar " + pluginPath.getFileName() + ": refused: " + e.getMessage());

@@ -103,6 +103,65 @@ class PluginCommandRunnerTest {
   }
 
   @Test
+  void loadsOnlyTheConfiguredPlugins_andEveryPluginOnlyWhenTheWordIsNotAmongThem()
+      throws Exception {
+    Path config =
+        config(
+            """
+            server: {plainHttp: true}
+            instances:
+              - {name: a, plugin: echo-plugin, scope: validating, config: {word: one}}
+            """);
+    List<Set<String>> loaded = new java.util.ArrayList<>();
+    Set<String> all = Set.of("echo-plugin", "other", "lonely");
+    PluginCommandRunner runner =
+        new PluginCommandRunner(
+            (cfg, wanted) -> {
+              Set<String> ids = new java.util.TreeSet<>();
+              all.stream().filter(wanted).forEach(ids::add);
+              loaded.add(ids);
+              Map<String, AdmissionPlugin<?>> plugins = new java.util.HashMap<>();
+              ids.forEach(id -> plugins.put(id, new EchoPlugin()));
+              return PluginCatalog.of(
+                  plugins,
+                  ids.contains("lonely")
+                      ? Map.of("echo-plugin", new EchoCommand(), "lonely", new LonelyCommand())
+                      : Map.of("echo-plugin", new EchoCommand()));
+            });
+
+    assertThat(runner.run(List.of("echo", "-c", config.toString()), pw(out), pw(err))).isZero();
+    assertThat(loaded).containsExactly(Set.of("echo-plugin"));
+
+    loaded.clear();
+    runner.run(List.of("lonely", "-c", config.toString()), pw(out), pw(err));
+    assertThat(loaded).containsExactly(Set.of("echo-plugin"), all);
+    assertThat(out.toString()).contains("lonely ran with 0 instance(s)");
+  }
+
+  static final class LonelyCommand implements PluginCommand<EchoConfig> {
+    @Override
+    public String name() {
+      return "lonely";
+    }
+
+    @Override
+    public String description() {
+      return "a command of a plugin no instance uses";
+    }
+
+    @Override
+    public int run(
+        List<String> args, List<ConfiguredInstance<EchoConfig>> instances, CommandIo io) {
+      io.out().println("lonely ran with " + instances.size() + " instance(s)");
+      return 0;
+    }
+  }
+
+  private static PrintWriter pw(StringWriter w) {
+    return new PrintWriter(w);
+  }
+
+  @Test
   void missingConfig_isAUsageError() {
     assertThat(run("echo", "sync")).isEqualTo(ExitCodes.USAGE);
     assertThat(err.toString()).contains("--config FILE is required");

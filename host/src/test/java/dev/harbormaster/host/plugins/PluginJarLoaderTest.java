@@ -88,6 +88,18 @@ class PluginJarLoaderTest {
   }
 
   @Test
+  void loadsOnlyTheWantedPluginIds_andChecksOnlyTheirPins() throws Exception {
+    TestPluginJar.greeting(dir, "greeting.jar", "greeting", "1.0.0");
+    TestPluginJar.greeting(dir, "other.jar", "other", "1.0.0");
+    TestPluginJar.build(dir, "empty.jar", "empty", "1.0.0", List.of()); // refused if loaded
+
+    try (PluginCatalog catalog =
+        PluginJarLoader.load(dir, Map.of("other", "a".repeat(64)), "greeting"::equals)) {
+      assertThat(catalog.ids()).containsExactly("greeting");
+    }
+  }
+
+  @Test
   void aMissingDirectory_givesAnEmptyCatalog() {
     assertThat(PluginJarLoader.load(dir.resolve("absent"), Map.of()).ids()).isEmpty();
   }

@@ -20,12 +20,15 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * The YAML blocks of the hand-written plugin guides ({@code docs/plugins/<plugin-id>.md}) name only
- * fields the code accepts. A block with {@code server}, {@code plugins} or {@code instances} is a
- * host file (each instance's {@code config} checked against its plugin); a block of Kubernetes
- * objects ({@code apiVersion}, {@code kind}, {@code metadata}, {@code spec}, {@code status} only)
- * is left alone; any other block is the guide's plugin's {@code config:} block, with or without the
- * {@code config:} key.
+ * The YAML blocks of the hand-written docs name only fields the code accepts.
+ *
+ * <p>In a plugin guide ({@code docs/plugins/<plugin-id>.md}) every block is checked: a block with
+ * {@code server}, {@code plugins} or {@code instances} is a host file (each instance's {@code
+ * config} checked against its plugin); a block of Kubernetes objects ({@code apiVersion}, {@code
+ * kind}, {@code metadata}, {@code spec}, {@code status} only) is left alone; any other block is the
+ * guide's plugin's {@code config:} block, with or without the {@code config:} key. In the other
+ * docs ({@code README.md}, {@code docs/*.md}, {@code plugins/*}{@code /README.md}) host-file blocks
+ * are checked the same way.
  */
 class HandWrittenDocsTest {
   private static final Pattern YAML_BLOCK =
@@ -35,37 +38,18 @@ class HandWrittenDocsTest {
       Set.of("apiVersion", "kind", "metadata", "spec", "status");
   private static final YAMLMapper YAML = new YAMLMapper();
 
+  private final Map<String, ReferenceSubject> subjects =
+      ReferenceSubject.all().stream()
+          .collect(Collectors.toMap(ReferenceSubject::id, Function.identity()));
+  private final Path root = Repository.root();
+
   @Test
   void pluginGuides_nameOnlyFieldsTheCodeAccepts() throws IOException {
-    Map<String, ReferenceSubject> subjects =
-        ReferenceSubject.all().stream()
-            .collect(Collectors.toMap(ReferenceSubject::id, Function.identity()));
-    List<Path> guides;
-    try (Stream<Path> files = Files.list(Repository.root().resolve("docs/plugins"))) {
-      guides = files.filter(f -> f.toString().endsWith(".md")).sorted().toList();
-    }
     List<String> problems = new ArrayList<>();
     int checked = 0;
-    for (Path guide : guides) {
+    for (Path guide : markdown(root.resolve("docs/plugins"))) {
       String id = guide.getFileName().toString().replaceFirst("\\.md$", "");
-      String text = Files.readString(guide);
-      Matcher block = YAML_BLOCK.matcher(text);
-      while (block.find()) {
-        int line = (int) text.substring(0, block.start()).lines().count() + 2;
-        String where = "docs/plugins/" + guide.getFileName() + " line " + line;
-        JsonNode tree;
-        try {
-          tree = YAML.readTree(block.group(1));
-        } catch (RuntimeException e) {
-          problems.add(where + ": not valid YAML: " + e.getMessage());
-          continue;
-        }
-        if (tree == null || !tree.isObject()) continue;
-        Set<String> keys = Set.copyOf(tree.propertyNames());
-        if (KUBERNETES_KEYS.containsAll(keys)) continue;
-        checked++;
-        problems.addAll(check(tree, keys, id, subjects, where));
-      }
+      checked += check(guide, Optional.of(id), problems);
     }
     assertThat(checked).as("config blocks found in docs/plugins/*.md").isPositive();
     assertThat(problems)
@@ -73,29 +57,70 @@ class HandWrittenDocsTest {
         .isEmpty();
   }
 
-  private static List<String> check(
-      JsonNode tree,
-      Set<String> keys,
-      String id,
-      Map<String, ReferenceSubject> subjects,
-      String where) {
-    Function<JsonNode, Optional<ConfigTree>> pluginOfInstance =
-        instance ->
-            Optional.ofNullable(subjects.get(instance.path("plugin").asString("")))
-                .map(ReferenceSubject::tree);
-    if (keys.stream().anyMatch(HOST_KEYS::contains)) {
-      return prefixed(
-          where, new UnknownFields(subjects.get("host").tree(), pluginOfInstance).in(tree, ""));
+  @Test
+  void hostConfigBlocksOfTheOtherDocs_nameOnlyFieldsTheCodeAccepts() throws IOException {
+    List<Path> docs = new ArrayList<>(markdown(root.resolve("docs")));
+    docs.add(root.resolve("README.md"));
+    try (Stream<Path> readmes = Files.list(root.resolve("plugins"))) {
+      readmes.map(p -> p.resolve("README.md")).filter(Files::isRegularFile).forEach(docs::add);
     }
-    ReferenceSubject plugin = subjects.get(id);
-    if (plugin == null) {
-      return List.of(where + ": a config block in a guide named after no plugin (" + id + ")");
+    List<String> problems = new ArrayList<>();
+    int checked = 0;
+    for (Path doc : docs) {
+      checked += check(doc, Optional.empty(), problems);
     }
-    JsonNode config = keys.equals(Set.of("config")) ? tree.get("config") : tree;
-    return prefixed(where, new UnknownFields(plugin.tree(), pluginOfInstance).in(config, "config"));
+    assertThat(checked).as("host config blocks found (README.md has one)").isPositive();
+    assertThat(problems).as("fields named in the docs that the code does not accept").isEmpty();
   }
 
-  private static List<String> prefixed(String where, List<String> problems) {
-    return problems.stream().map(p -> where + ": " + p).toList();
+  private static List<Path> markdown(Path dir) throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.filter(f -> f.toString().endsWith(".md")).sorted().toList();
+    }
+  }
+
+  /** Checks the YAML blocks of one file; returns how many were checked. */
+  private int check(Path doc, Optional<String> plugin, List<String> problems) throws IOException {
+    String text = Files.readString(doc);
+    Matcher block = YAML_BLOCK.matcher(text);
+    int checked = 0;
+    while (block.find()) {
+      int line = (int) text.substring(0, block.start()).lines().count() + 2;
+      String where = root.relativize(doc) + " line " + line;
+      JsonNode tree;
+      try {
+        tree = YAML.readTree(block.group(1));
+      } catch (RuntimeException e) {
+        if (plugin.isPresent()) problems.add(where + ": not valid YAML: " + e.getMessage());
+        continue;
+      }
+      if (tree == null || !tree.isObject()) continue;
+      Set<String> keys = Set.copyOf(tree.propertyNames());
+      boolean host = keys.stream().anyMatch(HOST_KEYS::contains);
+      if (KUBERNETES_KEYS.containsAll(keys) || (!host && plugin.isEmpty())) continue;
+      checked++;
+      List<String> found =
+          host ? hostFields().in(tree, "") : pluginBlock(tree, keys, plugin.orElseThrow(), where);
+      found.forEach(p -> problems.add(where + ": " + p));
+    }
+    return checked;
+  }
+
+  private List<String> pluginBlock(JsonNode tree, Set<String> keys, String id, String where) {
+    ReferenceSubject subject = subjects.get(id);
+    if (subject == null) {
+      return List.of("a config block in a guide named after no plugin (" + id + ")");
+    }
+    JsonNode config = keys.equals(Set.of("config")) ? tree.get("config") : tree;
+    return new UnknownFields(subject.tree(), this::pluginOfInstance).in(config, "config");
+  }
+
+  private UnknownFields hostFields() {
+    return new UnknownFields(subjects.get("host").tree(), this::pluginOfInstance);
+  }
+
+  private Optional<ConfigTree> pluginOfInstance(JsonNode instance) {
+    return Optional.ofNullable(subjects.get(instance.path("plugin").asString("")))
+        .map(ReferenceSubject::tree);
   }
 }

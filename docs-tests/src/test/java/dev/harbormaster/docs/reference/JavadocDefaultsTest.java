@@ -2,7 +2,6 @@ package dev.harbormaster.docs.reference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.harbormaster.spi.config.ConfigBinder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -10,8 +9,6 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * A default a component's Javadoc names ({@code (default 8443)}, {@code (default {@code 10m})}) is
@@ -24,7 +21,6 @@ class JavadocDefaultsTest {
   private static final Pattern NAMED_DEFAULT =
       Pattern.compile(
           "\\bdefault:?\\s+(?:\\{@code\\s+((?:[^{}]|\\{[^}]*})*)}|([0-9][0-9a-zA-Z.]*|true|false)\\b)");
-  private static final YAMLMapper YAML = new YAMLMapper();
 
   @Test
   void defaultsNamedInJavadoc_areTheDefaultsTheCodeApplies() {
@@ -43,7 +39,7 @@ class JavadocDefaultsTest {
           String javadoc =
               generator.javadoc().of(field.owner()).param(field.component().getName()).orElse("");
           for (String literal : namedDefaults(javadoc)) {
-            Optional<Object> named = bind(literal, field);
+            Optional<Object> named = Literals.bind(literal, field);
             if (named.isEmpty()) continue;
             compared++;
             if (!Objects.equals(named.get(), code)) {
@@ -72,15 +68,5 @@ class JavadocDefaultsTest {
     Matcher m = NAMED_DEFAULT.matcher(javadoc);
     while (m.find()) literals.add(m.group(1) != null ? m.group(1).strip() : m.group(2));
     return literals;
-  }
-
-  private static Optional<Object> bind(String literal, ConfigField field) {
-    try {
-      JsonNode node = YAML.readTree(literal);
-      var type = ConfigBinder.mapper().constructType(field.component().getGenericType());
-      return Optional.ofNullable(ConfigBinder.mapper().readerFor(type).readValue(node));
-    } catch (RuntimeException notAValueOfThisType) {
-      return Optional.empty();
-    }
   }
 }

@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.function.UnaryOperator;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
@@ -58,6 +60,32 @@ record DeployedConfig(String yaml) {
     }
     ((ObjectNode) root.required("plugins")).put("dir", plugins.toString());
     return write(dir.resolve("config.yaml"), YAML.writeValueAsString(root));
+  }
+
+  /**
+   * Writes the config to {@code file} with every file path in it (TLS files, the plugin directory)
+   * passed through {@code relocate}, listening on any free loopback port; everything else
+   * unchanged. For running the config where the container's filesystem is a local directory.
+   */
+  Path writeRelocated(Path file, UnaryOperator<String> relocate) {
+    ObjectNode root = (ObjectNode) YAML.readTree(yaml);
+    ObjectNode server = (ObjectNode) root.required("server");
+    ObjectNode tlsNode = (ObjectNode) server.required("tls");
+    for (String key : List.of("certFile", "keyFile", "clientCaFile")) {
+      if (tlsNode.has(key)) {
+        tlsNode.put(key, relocate.apply(tlsNode.required(key).asString()));
+      }
+    }
+    server.put("port", 0);
+    server.put("address", "127.0.0.1");
+    ObjectNode plugins = (ObjectNode) root.required("plugins");
+    plugins.put("dir", relocate.apply(plugins.required("dir").asString()));
+    try {
+      Files.createDirectories(file.getParent());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return write(file, YAML.writeValueAsString(root));
   }
 
   /**

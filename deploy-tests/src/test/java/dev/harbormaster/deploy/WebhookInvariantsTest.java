@@ -3,7 +3,6 @@ package dev.harbormaster.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.harbormaster.host.config.InstanceConfig;
-import dev.harbormaster.host.config.LabelRequirement;
 import dev.harbormaster.host.config.LabelSelector;
 import dev.harbormaster.host.pipeline.ReviewBudget;
 import dev.harbormaster.spi.Scope;
@@ -117,7 +116,7 @@ class WebhookInvariantsTest {
     for (var selector :
         List.of(
             mutating(overlay).getNamespaceSelector(), validating(overlay).getNamespaceSelector())) {
-      LabelSelector s = hostSelector(selector);
+      LabelSelector s = HostLabelSelector.of(selector);
       assertThat(s.matches(Map.of(NAMESPACE_LABEL, "harbormaster-system"))).isFalse();
       assertThat(s.matches(Map.of(NAMESPACE_LABEL, "kube-system"))).isFalse();
       assertThat(s.matches(Map.of(NAMESPACE_LABEL, "team-a"))).isTrue();
@@ -130,7 +129,7 @@ class WebhookInvariantsTest {
     for (var selector :
         List.of(
             mutating(overlay).getNamespaceSelector(), validating(overlay).getNamespaceSelector())) {
-      LabelSelector s = hostSelector(selector);
+      LabelSelector s = HostLabelSelector.of(selector);
       assertThat(s.matches(Map.of(NAMESPACE_LABEL, "team-a", OPT_OUT_LABEL, "disabled"))).isFalse();
       assertThat(s.matches(Map.of(NAMESPACE_LABEL, "team-a", OPT_OUT_LABEL, "enabled"))).isTrue();
       assertThat(s.matches(Map.of(NAMESPACE_LABEL, "team-a", "team", "a"))).isTrue();
@@ -151,7 +150,7 @@ class WebhookInvariantsTest {
   void objectSelectors_skipOptedOutObjects_andSendUnlabelledOnes(Overlay overlay) {
     for (var selector :
         List.of(mutating(overlay).getObjectSelector(), validating(overlay).getObjectSelector())) {
-      LabelSelector s = hostSelector(selector);
+      LabelSelector s = HostLabelSelector.of(selector);
       assertThat(s.matches(Map.of(POLICY_LABEL, "ignore"))).isFalse();
       assertThat(s.matches(Map.of())).isTrue();
       assertThat(s.matches(Map.of("app", "web"))).isTrue();
@@ -169,17 +168,5 @@ class WebhookInvariantsTest {
   private static Duration budgetOf(Integer timeoutSeconds) {
     assertThat(timeoutSeconds).isNotNull().isBetween(1, 30);
     return ReviewBudget.fromTimeoutParam(Optional.of(timeoutSeconds + "s"));
-  }
-
-  private static LabelSelector hostSelector(
-      io.fabric8.kubernetes.api.model.LabelSelector selector) {
-    assertThat(selector).isNotNull();
-    return new LabelSelector(
-        selector.getMatchLabels(),
-        selector.getMatchExpressions() == null
-            ? List.of()
-            : selector.getMatchExpressions().stream()
-                .map(e -> new LabelRequirement(e.getKey(), e.getOperator(), e.getValues()))
-                .toList());
   }
 }

@@ -145,20 +145,6 @@ final class MirrorSync {
     return r;
   }
 
-  /**
-   * Waits until nothing is queued (retries included) or in flight. Stopping the queue refuses to
-   * reschedule retries, so a one-shot run waits for this first.
-   */
-  void awaitIdle() throws InterruptedException {
-    while (true) {
-      QueueStats s = queue.stats();
-      if (s.depth() == 0 && s.inFlight() == 0) {
-        return;
-      }
-      Thread.sleep(50);
-    }
-  }
-
   /** Stops taking items and finishes the queued ones until {@code deadline}, then saves state. */
   DrainReport drain(Duration deadline) throws InterruptedException, IOException {
     DrainReport report = queue.stop(deadline);

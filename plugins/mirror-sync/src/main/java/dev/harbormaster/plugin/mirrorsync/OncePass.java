@@ -3,7 +3,6 @@ package dev.harbormaster.plugin.mirrorsync;
 import dev.harbormaster.plugin.mirrorsync.plan.MirrorPlan;
 import dev.harbormaster.plugin.mirrorsync.plan.PlannedCopy;
 import dev.harbormaster.spi.PluginCommand.CommandIo;
-import dev.harbormaster.worker.DrainReport;
 import dev.harbormaster.worker.QueueStats;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -79,14 +78,13 @@ final class OncePass {
     ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
     long started = System.nanoTime();
     ticker.scheduleAtFixedRate(() -> heartbeat(queued, started), 10, 10, TimeUnit.SECONDS);
-    DrainReport left;
     try {
-      sync.awaitIdle(); // lets transient failures be retried before the queue stops
-      left = sync.drain(NO_DEADLINE);
+      sync.drain(NO_DEADLINE); // transient failures are retried while draining
     } finally {
       ticker.shutdownNow();
     }
-    int failed = failures(plans) + progress.failed() + left.notStarted().size();
+    // Copies that failed, ran out of retries, or were dropped at stop all reach the progress.
+    int failed = failures(plans) + progress.failed();
     out.printf(
         "%s: %d tag%s copied (%s uploaded), %d failed%n",
         instance,

@@ -237,6 +237,37 @@ class MirrorCommandPeersTest {
   }
 
   @Test
+  void blobFailingLongerThanTheClientRetries_isRetriedByTheQueue_andTheRunExitsZero()
+      throws Exception {
+    // A fake front (MockWebServer, see FlakyFront) answers 503 to the first 12 GETs of one blob:
+    // the client's 4 attempts per request times the copier's 3 attempts per blob all fail, so the
+    // copy fails and only the queue's retry (while the --once pass drains the queue) can finish
+    // it. A real registry cannot be made to fail like that.
+    RegistryPeer target = PEERS.start(RegistryPeer.builder());
+    try (FlakyFront front = new FlakyFront(upstream.registry, 12)) {
+      String yaml =
+          """
+          target: {registry: "%s", prefix: mirror, insecure: true}
+          registries: [{registry: "%s", insecure: true}]
+          leaderElection: {enabled: false}
+          mirrors:
+            - source: %s/library/nginx
+              tags: {exact: [base-c]}
+          """
+              .formatted(target.host(), front.host(), front.host());
+
+      Run r = run(yaml, "sync", "--once");
+
+      assertThat(r.exit()).as(r.out() + r.err()).isZero();
+      assertThat(r.err()).contains("retrying").contains("(unavailable)").contains("[1/1]");
+      assertThat(r.out()).contains("1 tag copied").contains(", 0 failed");
+      assertThat(front.getsOf(front.flakyBlob().orElseThrow())).isEqualTo(13);
+      assertThat(raw(target, "mirror/library/nginx:base-c"))
+          .isEqualTo(raw(upstream.registry, "library/nginx:base-c"));
+    }
+  }
+
+  @Test
   void usageErrors_exitTwo() throws Exception {
     RegistryPeer target = PEERS.start(RegistryPeer.builder());
     String yaml = config(target, everyTag());

@@ -5,6 +5,7 @@ import dev.harbormaster.worker.DrainReport;
 import dev.harbormaster.worker.OfferResult;
 import dev.harbormaster.worker.QueueStats;
 import dev.harbormaster.worker.RetryPolicy;
+import dev.harbormaster.worker.WorkListener;
 import dev.harbormaster.worker.WorkOffer;
 import dev.harbormaster.worker.WorkOutcome;
 import dev.harbormaster.worker.WorkQueue;
@@ -69,7 +70,23 @@ public final class CopyQueue {
                 })
             .settings(settings)
             .name(name)
-            .listener((offer, outcome, completion) -> after(offer, outcome, completion, listener))
+            .listener(
+                new WorkListener<>() {
+                  @Override
+                  public void attempted(
+                      WorkOffer<SyncItem> offer, WorkOutcome outcome, Completion completion) {
+                    after(offer, outcome, completion, listener);
+                  }
+
+                  @Override
+                  public void droppedAtStop(WorkOffer<SyncItem> offer) {
+                    listener.failed(
+                        offer.item(),
+                        "stopped",
+                        "not copied: the queue stopped before this copy could start",
+                        false);
+                  }
+                })
             .start();
   }
 
@@ -95,7 +112,11 @@ public final class CopyQueue {
     return queue.stats();
   }
 
-  /** Stops accepting items and finishes queued ones until {@code deadline}. */
+  /**
+   * Stops accepting items and finishes queued ones until {@code deadline}; transient failures are
+   * retried while their retry can start before it. Items dropped at the deadline are reported to
+   * the listener as failed ({@code stopped}).
+   */
   public DrainReport stop(Duration deadline) throws InterruptedException {
     return queue.stop(deadline);
   }

@@ -68,8 +68,14 @@ final class ReferenceDocument {
     String root = subject.tree().root().getSimpleName();
     String guide =
         subject
-            .guide()
-            .map(g -> " How the plugin works, with worked examples: [" + g + "](../" + g + ").")
+            .guideLink()
+            .map(
+                link ->
+                    " How the plugin works, with worked examples: ["
+                        + subject.guide().orElseThrow()
+                        + "]("
+                        + link
+                        + ").")
             .orElse("");
     if (subject.id().equals("host")) {
       return "The YAML file `harbormaster serve|check|review --config FILE` reads (`"

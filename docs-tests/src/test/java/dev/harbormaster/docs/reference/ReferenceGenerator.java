@@ -54,10 +54,12 @@ final class ReferenceGenerator {
         """
         Every field Harbormaster's configuration accepts, with its type, its default and what it \
         does, generated from the config records (`*Config` records of the host and of each \
-        plugin) and their Javadoc, so it cannot drift from the code: the tests in `docs-tests/` \
-        fail when a document here differs from what the code generates, when a record component \
-        has no Javadoc `@param`, when an example does not bind, or when a YAML block in \
-        `docs/plugins/*.md` names a field the code does not accept.
+        plugin) and their Javadoc, so it cannot drift from the code. The tests in `docs-tests/` \
+        (package `dev.harbormaster.docs.reference`) fail when a document here differs from what \
+        the code generates, when a record component has no Javadoc `@param`, when a default named \
+        in a Javadoc differs from the one the code applies, when an example does not bind or \
+        leaves a field out, and when a YAML block or a field table of the hand-written guides \
+        names a field the code does not accept or a default it does not apply.
 
         | Document | Configures | Fields |
         |---|---|---|
@@ -69,7 +71,7 @@ final class ReferenceGenerator {
           .append(subject.id())
           .append(".md) | ")
           .append(subject.title())
-          .append(subject.guide().map(g -> " ([guide](../" + g + "))").orElse(""))
+          .append(subject.guideLink().map(g -> " ([guide](" + g + "))").orElse(""))
           .append(" | ")
           .append(subject.tree().fields().size())
           .append(" |\n");

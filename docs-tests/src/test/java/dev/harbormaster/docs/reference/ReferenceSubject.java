@@ -8,6 +8,7 @@ import dev.harbormaster.spi.ConfigProblem;
 import dev.harbormaster.spi.config.ConfigBinder;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,8 @@ import tools.jackson.databind.JsonNode;
  * @param title the document's title
  * @param tree the fields
  * @param binder binds an example as Harbormaster would
- * @param guide the hand-written guide, relative to {@code docs/}, if there is one
+ * @param guide the hand-written guide ({@code docs/plugins/<id>.md}, else the plugin module's
+ *     {@code README.md}), relative to the repository root, if there is one
  */
 record ReferenceSubject(
     String id, String title, ConfigTree tree, ExampleBinder binder, Optional<String> guide) {
@@ -51,14 +53,30 @@ record ReferenceSubject(
               "Plugin `" + plugin.id() + "`",
               ConfigTree.of(plugin.configType()),
               (tree, file) -> bindPlugin(plugin, tree),
-              guideOf(plugin.id())));
+              guideOf(plugin)));
     }
     return List.copyOf(subjects);
   }
 
-  private static Optional<String> guideOf(String id) {
-    Path guide = Repository.root().resolve("docs/plugins/" + id + ".md");
-    return guide.toFile().isFile() ? Optional.of("plugins/" + id + ".md") : Optional.empty();
+  /** The guide as a link from {@code docs/reference/}. */
+  Optional<String> guideLink() {
+    Path root = Repository.root();
+    return guide.map(g -> root.resolve("docs/reference").relativize(root.resolve(g)).toString());
+  }
+
+  private static Optional<String> guideOf(PluginCatalog.PluginEntry plugin) {
+    Path root = Repository.root();
+    Path guide = root.resolve("docs/plugins/" + plugin.id() + ".md");
+    if (Files.isRegularFile(guide)) {
+      return Optional.of(root.relativize(guide).toString());
+    }
+    Path source = new SourceJavadoc(root).sourceOf(plugin.plugin().getClass());
+    Path module = source;
+    while (!module.endsWith(Path.of("src", "main", "java"))) module = module.getParent();
+    Path readme = module.getParent().getParent().getParent().resolve("README.md");
+    return Files.isRegularFile(readme)
+        ? Optional.of(root.relativize(readme).toString())
+        : Optional.empty();
   }
 
   /** Binds a plugin's config block with the host's binder, then runs the plugin's validate. */

@@ -43,7 +43,7 @@ class ConfigTreeTest {
     assertThat(typeOf("tags")).isEqualTo("list of string");
     assertThat(typeOf("labels")).isEqualTo("map of string to string");
     assertThat(typeOf("note")).isEqualTo("string");
-    assertThat(typeOf("spread")).isEqualTo("string or list (see description)");
+    assertThat(typeOf("spread")).isEqualTo("value (see description)");
   }
 
   private String typeOf(String path) {

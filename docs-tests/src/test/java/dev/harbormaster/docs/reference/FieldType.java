@@ -67,7 +67,7 @@ sealed interface FieldType {
   record Custom(Class<?> type) implements FieldType {
     @Override
     public String describe() {
-      return "string or list (see description)";
+      return "value (see description)";
     }
   }
 

@@ -10,7 +10,7 @@ package dev.harbormaster.spi;
  */
 public final class SpiVersion {
   /** The version of the SPI this host implements. */
-  public static final String CURRENT = "1.0.0";
+  public static final String CURRENT = "1.1.0";
 
   private SpiVersion() {}
 }

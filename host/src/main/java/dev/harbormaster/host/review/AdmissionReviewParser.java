@@ -5,6 +5,7 @@ import dev.harbormaster.spi.GroupVersionResource;
 import dev.harbormaster.spi.Operation;
 import dev.harbormaster.spi.Review;
 import java.util.Optional;
+import java.util.function.Supplier;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -24,21 +25,20 @@ public final class AdmissionReviewParser {
   private AdmissionReviewParser() {}
 
   /**
-   * Parses a request body.
+   * Parses a request body. {@code request.oldObject} is checked to be a well-formed JSON object but
+   * turned into a tree only when an instance first asks for it ({@link Review#oldObject()}): on
+   * UPDATE it is as large as the object and most instances never read it.
    *
    * @throws BadReviewException naming what is wrong
    */
   public static Review parse(byte[] body) {
-    JsonNode root;
+    Envelope envelope;
     try {
-      root = Json.MAPPER.readTree(body);
+      envelope = Envelope.read(body);
     } catch (JacksonException e) {
       throw new BadReviewException("request body is not valid JSON: " + e.getOriginalMessage());
     }
-    if (root == null || root.isMissingNode()) {
-      throw new BadReviewException("request body is empty; expected an AdmissionReview");
-    }
-    return fromTree(root);
+    return envelope.review();
   }
 
   /**
@@ -47,6 +47,12 @@ public final class AdmissionReviewParser {
    * @throws BadReviewException naming what is wrong
    */
   public static Review fromTree(JsonNode root) {
+    checkEnvelope(root);
+    return request(root.get("request"), Optional.empty());
+  }
+
+  /** Checks apiVersion, kind and that {@code request} is an object. */
+  static void checkEnvelope(JsonNode root) {
     if (!root.isObject()) {
       throw new BadReviewException(
           "AdmissionReview must be a JSON object, got " + Fields.describe(root));
@@ -68,10 +74,13 @@ public final class AdmissionReviewParser {
       throw new BadReviewException(
           "request must be a JSON object, got " + Fields.describe(request));
     }
-    return request(request);
   }
 
-  private static Review request(JsonNode request) {
+  /**
+   * Validates the request; {@code lazyOldObject}, when given, stands for {@code request.oldObject}
+   * (already known to be a JSON object) and is parsed on first use.
+   */
+  static Review request(JsonNode request, Optional<Supplier<ObjectNode>> lazyOldObject) {
     String uid =
         Fields.optionalString(request, "uid", "request.uid")
             .filter(s -> !s.isBlank())
@@ -81,13 +90,19 @@ public final class AdmissionReviewParser {
     GroupVersionResource resource = resource(request);
     Optional<ObjectNode> object = Fields.optionalObject(request, "object", "request.object");
     Optional<ObjectNode> oldObject =
-        Fields.optionalObject(request, "oldObject", "request.oldObject");
+        lazyOldObject.isPresent()
+            ? Optional.empty()
+            : Fields.optionalObject(request, "oldObject", "request.oldObject");
     if ((operation == Operation.CREATE || operation == Operation.UPDATE) && object.isEmpty()) {
       throw new BadReviewException("request.object is required for operation " + operation);
     }
-    if (operation == Operation.UPDATE && oldObject.isEmpty()) {
+    if (operation == Operation.UPDATE && oldObject.isEmpty() && lazyOldObject.isEmpty()) {
       throw new BadReviewException("request.oldObject is required for operation UPDATE");
     }
+    Supplier<Optional<ObjectNode>> old =
+        lazyOldObject
+            .<Supplier<Optional<ObjectNode>>>map(l -> () -> Optional.of(l.get()))
+            .orElse(() -> oldObject);
     return new Review(
         uid,
         operation,
@@ -100,7 +115,7 @@ public final class AdmissionReviewParser {
         UserInfoReader.read(request.get("userInfo")),
         Fields.optionalBoolean(request, "dryRun", "request.dryRun"),
         object,
-        oldObject);
+        old);
   }
 
   private static Operation operation(JsonNode request) {

@@ -12,6 +12,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 class AdmissionReviewParserTest {
 
@@ -42,6 +44,57 @@ class AdmissionReviewParserTest {
     assertThat(review.operation()).isEqualTo(Operation.DELETE);
     assertThat(review.object()).isEmpty();
     assertThat(review.oldObject()).isPresent();
+  }
+
+  @Test
+  void lazilyParsedOldObject_equalsTheEagerTree_forEveryFixtureWithOne() throws Exception {
+    for (String fixture : List.of("pod-delete", "deployment-update", "pod-ephemeral-update")) {
+      byte[] body = Fixtures.bytes("reviews/" + fixture + ".json");
+      JsonNode eager = Json.MAPPER.readTree(body).at("/request/oldObject");
+
+      Review review = AdmissionReviewParser.parse(body);
+
+      assertThat(review.oldObject()).as(fixture).contains((ObjectNode) eager);
+      assertThat(review.oldObject().orElseThrow()).as(fixture).isSameAs(review.oldObject().get());
+      assertThat(review)
+          .as(fixture)
+          .isEqualTo(AdmissionReviewParser.fromTree(Json.MAPPER.readTree(body)));
+    }
+  }
+
+  @Test
+  void duplicateKeys_resolveAsATreeParseWould_theLastWins() {
+    String body =
+        """
+        {"apiVersion":"admission.k8s.io/v1","kind":"AdmissionReview","request":{"uid":"u",
+         "operation":"UPDATE","kind":{"version":"v1","kind":"Pod"},
+         "resource":{"version":"v1","resource":"pods"},"object":{"a":1},
+         "oldObject":{"first":true},"oldObject":{"second":{"x":[1,2]}}}}
+        """;
+
+    Review review = AdmissionReviewParser.parse(body.getBytes(StandardCharsets.UTF_8));
+
+    assertThat(review.oldObject().orElseThrow().toString()).isEqualTo("{\"second\":{\"x\":[1,2]}}");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          old object cut short  | {"apiVersion":"admission.k8s.io/v1","kind":"AdmissionReview","request":{"uid":"u","operation":"UPDATE","kind":{"version":"v1","kind":"Pod"},"resource":{"version":"v1","resource":"pods"},"object":{},"oldObject":{"a":[1,}}} | request body is not valid JSON
+          old object is array   | {"apiVersion":"admission.k8s.io/v1","kind":"AdmissionReview","request":{"uid":"u","operation":"UPDATE","kind":{"version":"v1","kind":"Pod"},"resource":{"version":"v1","resource":"pods"},"object":{},"oldObject":[]}} | request.oldObject must be a JSON object or null, got an array
+          object replaced later | {"apiVersion":"admission.k8s.io/v1","kind":"AdmissionReview","request":{"uid":"u","operation":"UPDATE","kind":{"version":"v1","kind":"Pod"},"resource":{"version":"v1","resource":"pods"},"object":{},"oldObject":{},"oldObject":7}} | request.oldObject must be a JSON object or null, got a number
+          trailing content      | {"apiVersion":"admission.k8s.io/v1","kind":"AdmissionReview","request":{"uid":"u","operation":"DELETE","kind":{"version":"v1","kind":"Pod"},"resource":{"version":"v1","resource":"pods"},"oldObject":{}}} {} | trailing content
+          unclosed envelope     | {"apiVersion":"admission.k8s.io/v1","kind":"AdmissionReview","request":{"uid":"u","operation":"DELETE","kind":{"version":"v1","kind":"Pod"},"resource":{"version":"v1","resource":"pods"},"oldObject":{}} | request body is not valid JSON
+          """)
+  void malformedOldObjects_areRefusedBeforeAnyInstanceRuns(
+      String name, String body, String message) {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+
+    assertThatThrownBy(() -> AdmissionReviewParser.parse(bytes))
+        .isInstanceOf(BadReviewException.class)
+        .hasMessageContaining(message);
   }
 
   @ParameterizedTest(name = "{0}")

@@ -6,21 +6,29 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.jar.JarFile;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Every Harbormaster plugin on the test classpath, found the way PF4J finds them: the extension
  * classes listed in each jar's {@code META-INF/extensions.idx}, the plugin id from the same jar's
- * {@code Plugin-Id} manifest entry.
+ * {@code Plugin-Id} manifest entry (or its module's {@code plugin.id} when a reactor build puts the
+ * module's classes folder on the classpath instead of the jar).
  */
 final class PluginCatalog {
   private static final String INDEX = "META-INF/extensions.idx";
+  private static final Pattern POM_PLUGIN_ID = Pattern.compile("<plugin.id>([^<$]+)</plugin.id>");
 
   private PluginCatalog() {}
 
@@ -63,14 +71,28 @@ final class PluginCatalog {
     }
   }
 
+  /**
+   * The {@code Plugin-Id} from the jar's manifest; when the classes come from a module's build
+   * folder (a reactor build that has not packaged yet), the {@code plugin.id} of its pom.
+   */
   private static String pluginId(Class<?> type) throws IOException {
-    URL location = type.getProtectionDomain().getCodeSource().getLocation();
-    try (JarFile jar = new JarFile(location.getPath())) {
-      String id = jar.getManifest().getMainAttributes().getValue("Plugin-Id");
-      if (id == null || id.isBlank()) {
-        throw new IllegalStateException(location + " has no Plugin-Id in its manifest");
-      }
-      return id;
+    Path location;
+    try {
+      location = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
     }
+    Optional<String> id;
+    if (Files.isDirectory(location)) {
+      Path pom = location.getParent().getParent().resolve("pom.xml");
+      Matcher m = POM_PLUGIN_ID.matcher(Files.readString(pom));
+      id = m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    } else {
+      try (JarFile jar = new JarFile(location.toFile())) {
+        id = Optional.ofNullable(jar.getManifest().getMainAttributes().getValue("Plugin-Id"));
+      }
+    }
+    return id.filter(v -> !v.isBlank())
+        .orElseThrow(() -> new IllegalStateException(location + " names no Plugin-Id"));
   }
 }

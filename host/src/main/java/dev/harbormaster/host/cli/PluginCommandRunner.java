@@ -127,7 +127,12 @@ public final class PluginCommandRunner {
                       ", ",
                       catalog.commandsByPlugin().values().stream()
                           .map(PluginCommand::name)
-                          .toList())));
+                          .toList()))
+              + " (plugins from "
+              + loaded.pluginDirectory()
+              + (java.nio.file.Files.isDirectory(loaded.pluginDirectory())
+                  ? ")"
+                  : ", which does not exist)"));
       err.flush();
       return ExitCodes.USAGE;
     }

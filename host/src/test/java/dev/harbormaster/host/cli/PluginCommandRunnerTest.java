@@ -174,7 +174,8 @@ class PluginCommandRunnerTest {
     assertThat(err.toString())
         .contains("unknown command 'mirorr'")
         .contains("serve, check, review")
-        .contains("plugin commands: echo");
+        .contains("plugin commands: echo")
+        .contains("(plugins from " + dir.resolve("plugins") + ", which does not exist)");
   }
 
   @Test

@@ -4,6 +4,7 @@ import dev.harbormaster.spi.config.ConfigBinder;
 import dev.harbormaster.spi.config.Durations;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -69,8 +70,13 @@ final class DefaultCell {
       case Duration d -> Durations.format(d);
       case String s -> s.isEmpty() ? "\"\"" : s;
       case Enum<?> e -> type instanceof FieldType.Choice c ? c.names().get(e.ordinal()) : e.name();
+      case List<?> l ->
+          l.stream().map(v -> yaml(element(type), v)).collect(Collectors.joining(", ", "[", "]"));
       case Collection<?> c ->
-          c.stream().map(v -> yaml(element(type), v)).collect(Collectors.joining(", ", "[", "]"));
+          c.stream() // a set: sorted, so the document does not change from run to run
+              .map(v -> yaml(element(type), v))
+              .sorted()
+              .collect(Collectors.joining(", ", "[", "]"));
       case Map<?, ?> m ->
           m.entrySet().stream()
               .map(e -> e.getKey() + ": " + yaml(element(type), e.getValue()))

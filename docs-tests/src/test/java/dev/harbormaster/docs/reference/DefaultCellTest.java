@@ -23,7 +23,8 @@ class DefaultCellTest {
   @Test
   void collectionsInFlowStyle() {
     assertThat(cell("tags", value(List.of()))).isEqualTo("`[]`");
-    assertThat(cell("tags", value(List.of("a", "b")))).isEqualTo("`[a, b]`");
+    assertThat(cell("tags", value(List.of("b", "a")))).isEqualTo("`[b, a]`");
+    assertThat(cell("tags", value(java.util.Set.of("b", "c", "a")))).isEqualTo("`[a, b, c]`");
     assertThat(cell("labels", value(Map.of("b", "2", "a", "1")))).isEqualTo("`{a: 1, b: 2}`");
   }
 

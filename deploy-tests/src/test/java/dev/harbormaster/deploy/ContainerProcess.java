@@ -88,6 +88,26 @@ final class ContainerProcess implements AutoCloseable {
     }
   }
 
+  /**
+   * Everything the process writes to stdout until it ends.
+   *
+   * @throws AssertionError with stderr when it has not ended within {@code limit}
+   */
+  String awaitStdout(Duration limit) throws InterruptedException {
+    long deadline = System.nanoTime() + limit.toNanos();
+    StringBuilder out = new StringBuilder();
+    while (true) {
+      String line = lines.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      if (line == null) {
+        throw new AssertionError("still running after " + limit + "; stderr:\n" + stderr());
+      }
+      if (line.equals(END)) {
+        return out.toString();
+      }
+      out.append(line).append('\n');
+    }
+  }
+
   /** The exit code, once the process ends by itself within {@code limit}. */
   Optional<Integer> awaitExit(Duration limit) throws InterruptedException {
     return process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)

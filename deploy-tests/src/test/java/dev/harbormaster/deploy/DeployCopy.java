@@ -16,11 +16,26 @@ import java.util.stream.Stream;
  */
 record DeployCopy(Path root) implements AutoCloseable {
 
-  /** Copies {@link Overlay#deployDirectory()}. */
+  /** Copies {@link Overlay#deployDirectory()} into a new temporary directory. */
   static DeployCopy create() {
+    try {
+      return copyTo(Files.createTempDirectory("deploy-tests"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Copies {@link Overlay#deployDirectory()} to {@code parent/deploy}, so that commands run in
+   * {@code parent} find {@code deploy/...} as they would in the repository.
+   */
+  static DeployCopy createIn(Path parent) {
+    return copyTo(parent.resolve("deploy"));
+  }
+
+  private static DeployCopy copyTo(Path target) {
     Path deploy = Overlay.deployDirectory();
     try {
-      Path target = Files.createTempDirectory("deploy-tests");
       try (Stream<Path> files = Files.walk(deploy)) {
         for (Path p : files.toList()) {
           Path to = target.resolve(deploy.relativize(p).toString());

@@ -7,12 +7,13 @@ import java.util.Optional;
 /**
  * The {@code docker build} command a Dockerfile's comments document (the one a user copies).
  *
+ * @param command the command as written
  * @param tag the {@code -t} image name
  * @param file the {@code -f} Dockerfile, if given (relative to where the command runs)
  * @param context the build context (the last word)
  * @see <a href="https://docs.docker.com/reference/cli/docker/buildx/build/">docker build</a>
  */
-record DocumentedBuild(String tag, Optional<String> file, String context) {
+record DocumentedBuild(String command, String tag, Optional<String> file, String context) {
 
   /**
    * The one {@code docker build} line of {@code dockerfile}'s comments.
@@ -39,6 +40,6 @@ record DocumentedBuild(String tag, Optional<String> file, String context) {
     if (tag == null) {
       throw new AssertionError(dockerfile.source() + ": no -t in " + lines.getFirst());
     }
-    return new DocumentedBuild(tag, Optional.ofNullable(file), words.getLast());
+    return new DocumentedBuild(lines.getFirst(), tag, Optional.ofNullable(file), words.getLast());
   }
 }

@@ -1,6 +1,7 @@
 package dev.harbormaster.spi.config;
 
 import java.time.Duration;
+import java.util.Optional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DatabindException;
@@ -48,6 +49,15 @@ public final class ConfigBinder {
     try {
       return MAPPER.treeToValue(source, type);
     } catch (DatabindException e) {
+      if (!(e instanceof tools.jackson.databind.exc.UnrecognizedPropertyException)) {
+        // A typo next to a missing field: name the typo, not the constructor's complaint.
+        Optional<UnknownFields.Unknown> unknown = UnknownFields.find(source, type);
+        if (unknown.isPresent()) {
+          UnknownFields.Unknown u = unknown.get();
+          throw new ConfigBindingException(
+              u.path(), "unknown field '" + u.field() + "'; known fields: " + u.known(), e);
+        }
+      }
       throw new ConfigBindingException(pathOf(e), describe(e), e);
     } catch (JacksonException e) {
       throw new ConfigBindingException("$", e.getOriginalMessage(), e);

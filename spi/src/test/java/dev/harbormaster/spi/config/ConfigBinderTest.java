@@ -43,6 +43,17 @@ class ConfigBinderTest {
   }
 
   @Test
+  void typoNextToAMissingRequiredField_namesTheTypo_notTheConstructorsComplaint() {
+    assertThatThrownBy(
+            () -> ConfigBinder.bind(yaml("rules: [{mtach: docker.io, mirror: m}]\n"), Config.class))
+        .isInstanceOf(ConfigBindingException.class)
+        .hasMessageStartingWith("rules[0].mtach")
+        .hasMessageContaining("unknown field 'mtach'")
+        .hasMessageContaining("[match, mirror]")
+        .hasMessageNotContaining("must not be empty");
+  }
+
+  @Test
   void constructorValidation_failsWithThePathAndThePluginsMessage() {
     assertThatThrownBy(() -> ConfigBinder.bind(yaml("rules: [{match: ''}]\n"), Config.class))
         .isInstanceOf(ConfigBindingException.class)

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every record component reachable from a root config has a Javadoc {@code @param} in its source,
- * and no {@code @param} names a component that does not exist: the reference's descriptions are
- * these texts.
+ * every value of an enum field has Javadoc, and no {@code @param} names a component that does not
+ * exist: the reference's descriptions are these texts.
  */
 class ParamJavadocTest {
 
@@ -36,6 +36,25 @@ class ParamJavadocTest {
       }
     }
     assertThat(missing).as("record components without a Javadoc @param description").isEmpty();
+  }
+
+  @Test
+  void everyAcceptedEnumValue_hasJavadoc() {
+    SourceJavadoc javadoc = new SourceJavadoc(Repository.root());
+    List<String> missing = new ArrayList<>();
+    for (ReferenceSubject subject : ReferenceSubject.all()) {
+      for (ConfigField field : subject.tree().fields()) {
+        if (field.type() instanceof FieldType.Choice choice) {
+          for (Object constant : choice.type().getEnumConstants()) {
+            String name = ((Enum<?>) constant).name();
+            if (!javadoc.of(choice.type()).constants().containsKey(name)) {
+              missing.add(choice.type().getSimpleName() + "." + name + " (" + field.path() + ")");
+            }
+          }
+        }
+      }
+    }
+    assertThat(missing).as("enum values of config fields without Javadoc").isEmpty();
   }
 
   @Test

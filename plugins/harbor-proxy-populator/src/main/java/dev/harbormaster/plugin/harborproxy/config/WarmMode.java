@@ -15,7 +15,15 @@ import java.util.Arrays;
  * </ul>
  */
 public enum WarmMode {
+  /**
+   * The index and the configured platforms' manifests; Harbor fetches the layers itself later
+   * (minutes) or on the first node pull. Cheap.
+   */
   MANIFESTS("manifests"),
+  /**
+   * Also the config and layer blobs, streamed, verified and discarded: the cache is warm at once,
+   * at the cost of upstream traffic.
+   */
   FULL("full");
 
   private final String configName;

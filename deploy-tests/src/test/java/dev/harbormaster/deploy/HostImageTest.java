@@ -111,6 +111,15 @@ class HostImageTest {
   }
 
   @Test
+  void theDeploymentRunsAsTheImagesUser() {
+    String[] user = image().last("USER").orElseThrow().arguments().split(":");
+    var pod = IMAGE.template(Overlay.CERT_MANAGER.render()).getSpec().getSecurityContext();
+
+    assertThat(pod.getRunAsUser()).isEqualTo(Long.parseLong(user[0]));
+    assertThat(pod.getRunAsGroup()).isEqualTo(Long.parseLong(user[user.length - 1]));
+  }
+
+  @Test
   void theExposedPort_isTheContainerPort() {
     assertThat(image().last("EXPOSE").orElseThrow().words())
         .containsExactly(String.valueOf(container().getPorts().getFirst().getContainerPort()));

@@ -47,12 +47,25 @@ final class MarkdownDocument {
    */
   record CodeBlock(String info, List<String> lines, int line) {}
 
+  /**
+   * A row of a pipe table.
+   *
+   * @param table the 1-based line of the table's header row
+   * @param line the 1-based line of this row
+   * @param cells how many cells GitHub sees in it: every {@code |} not escaped as {@code \|}
+   *     separates cells, even inside a code span
+   */
+  record TableRow(int table, int line, int cells) {}
+
+  private static final Pattern CELL_SEPARATOR = Pattern.compile("(?<!\\\\)\\|");
+
   private final Path file;
   private final List<String> headings = new ArrayList<>();
   private final Set<String> anchors = new LinkedHashSet<>();
   private final List<Link> links = new ArrayList<>();
   private final List<String> codeSpans = new ArrayList<>();
   private final List<CodeBlock> codeBlocks = new ArrayList<>();
+  private final List<TableRow> tableRows = new ArrayList<>();
 
   private MarkdownDocument(Path file) {
     this.file = file;
@@ -76,6 +89,7 @@ final class MarkdownDocument {
     List<String> block = new ArrayList<>();
     String info = "";
     int blockLine = 0;
+    int table = 0;
     for (int i = 0; i < lines.length; i++) {
       String line = lines[i];
       Matcher f = FENCE.matcher(line);
@@ -89,11 +103,23 @@ final class MarkdownDocument {
         continue;
       }
       if (f.matches()) {
+        table = 0;
         fence = Optional.of(f.group(1));
         info = f.group(2).toLowerCase(Locale.ROOT);
         block = new ArrayList<>();
         blockLine = i + 1;
         continue;
+      }
+      if (line.startsWith("|")) {
+        table = table == 0 ? i + 1 : table;
+        String row = line.strip();
+        int cells =
+            CELL_SEPARATOR.split(
+                    row.substring(1, row.endsWith("|") ? row.length() - 1 : row.length()), -1)
+                .length;
+        tableRows.add(new TableRow(table, i + 1, cells));
+      } else {
+        table = 0;
       }
       Matcher h = HEADING.matcher(line);
       if (h.matches()) {
@@ -174,5 +200,9 @@ final class MarkdownDocument {
 
   List<CodeBlock> codeBlocks() {
     return List.copyOf(codeBlocks);
+  }
+
+  List<TableRow> tableRows() {
+    return List.copyOf(tableRows);
   }
 }

@@ -62,4 +62,16 @@ class MarkdownDocumentTest {
 
     assertThat(fenced.anchors()).containsExactly("real");
   }
+
+  @Test
+  void countsTableCellsAsGithubDoes_pipesInCodeSpansSplitUnlessEscaped() {
+    MarkdownDocument tables =
+        MarkdownDocument.parse(
+            Path.of("x.md"),
+            "| a | b |\n|---|---|\n| `x\\|y` | z |\n| `x|y` | z |\n\ntext\n| c |\n|---|\n");
+
+    assertThat(tables.tableRows())
+        .extracting(r -> r.table() + ":" + r.line() + ":" + r.cells())
+        .containsExactly("1:1:2", "1:2:2", "1:3:2", "1:4:3", "7:7:1", "7:8:1");
+  }
 }

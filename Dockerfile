@@ -1,4 +1,3 @@
-# syntax=docker/dockerfile:1
 # The Harbormaster host: the distribution (dist/) built from source with the Maven wrapper, on a
 # distroless Java 21 runtime (no shell, no package manager), as the non-root uid 65532.
 #
@@ -15,14 +14,21 @@
 # /plugins. deploy-tests' HostImageTest checks all of this against the built distribution and
 # runs the ENTRYPOINT's command line.
 
-FROM eclipse-temurin:21-jdk AS build
+# Needs BuildKit (the default builder since Docker 23) for the cache mount below. Both base images
+# can come from a mirror or a Harbor proxy project instead:
+#   --build-arg BUILD_IMAGE=harbor.example.com/dockerhub-proxy/library/eclipse-temurin:21-jdk
+#   --build-arg RUNTIME_IMAGE=harbor.example.com/gcr-proxy/distroless/java21-debian12:nonroot
+ARG BUILD_IMAGE=eclipse-temurin:21-jdk
+ARG RUNTIME_IMAGE=gcr.io/distroless/java21-debian12:nonroot
+
+FROM ${BUILD_IMAGE} AS build
 WORKDIR /src
 COPY . .
 # Tests run in CI, not in the image build. The cache mount keeps Maven and its downloads.
 RUN --mount=type=cache,target=/root/.m2 \
     ./mvnw -B -ntp -pl dist -am package -Dmaven.test.skip=true
 
-FROM gcr.io/distroless/java21-debian12:nonroot
+FROM ${RUNTIME_IMAGE}
 LABEL org.opencontainers.image.title="harbormaster" \
       org.opencontainers.image.description="Kubernetes admission host with PF4J plugins"
 COPY --from=build /src/dist/target/harbormaster/lib /opt/harbormaster/lib

@@ -18,7 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
  * the top, comment lines (also inside continuations), lines continued with the escape character,
  * the instruction keyword (any case), leading {@code --flags}, and the exec form (a JSON array of
  * strings; anything else, even starting with {@code [}, is the shell form). Heredocs ({@code
- * <<EOF}) are refused rather than misread. Variables are not expanded.
+ * <<EOF}) are refused rather than misread. Variables are expanded only in {@code FROM}, from the
+ * defaults of the {@code ARG}s before the first {@code FROM} (what a build without {@code
+ * --build-arg} uses); elsewhere they are kept as written.
  *
  * @see <a href="https://docs.docker.com/reference/dockerfile/">Dockerfile reference</a>
  */
@@ -49,6 +51,8 @@ final class DockerfileParser {
   private static final Pattern DIRECTIVE = Pattern.compile("#\\s*([a-zA-Z]+)\\s*=\\s*(\\S+)\\s*");
   private static final Pattern FLAG = Pattern.compile("--([a-zA-Z-]+)(?:=(\\S*))?");
   private static final Pattern HEREDOC = Pattern.compile("(^|\\s)<<-?[\"']?[A-Za-z_]");
+  private static final Pattern VARIABLE =
+      Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}|\\$([A-Za-z_][A-Za-z0-9_]*)");
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private DockerfileParser() {}
@@ -154,12 +158,13 @@ final class DockerfileParser {
 
   private static List<Stage> stages(String source, List<Instruction> instructions) {
     List<Stage> stages = new ArrayList<>();
+    Map<String, String> args = new LinkedHashMap<>();
     Instruction from = null;
     List<Instruction> body = new ArrayList<>();
     for (Instruction in : instructions) {
       if (in.keyword().equals("FROM")) {
         if (from != null) {
-          stages.add(stage(source, stages.size(), from, body));
+          stages.add(stage(source, stages.size(), from, body, args));
         }
         from = in;
         body = new ArrayList<>();
@@ -168,6 +173,8 @@ final class DockerfileParser {
           throw new IllegalArgumentException(
               source + " " + in + ": only ARG may come before the first FROM");
         }
+        String[] arg = in.arguments().split("=", 2);
+        args.put(arg[0].strip(), arg.length > 1 ? unquote(arg[1].strip()) : "");
       } else {
         body.add(in);
       }
@@ -175,12 +182,20 @@ final class DockerfileParser {
     if (from == null) {
       throw new IllegalArgumentException(source + ": no FROM instruction");
     }
-    stages.add(stage(source, stages.size(), from, body));
+    stages.add(stage(source, stages.size(), from, body, args));
     return stages;
   }
 
-  private static Stage stage(String source, int index, Instruction from, List<Instruction> body) {
-    List<String> words = from.words();
+  private static Stage stage(
+      String source,
+      int index,
+      Instruction from,
+      List<Instruction> body,
+      Map<String, String> args) {
+    List<String> words = new ArrayList<>(from.words());
+    if (!words.isEmpty()) {
+      words.set(0, expand(source, from, words.getFirst(), args));
+    }
     if (words.size() == 1) {
       return new Stage(index, from, words.getFirst(), Optional.empty(), body);
     }
@@ -188,6 +203,32 @@ final class DockerfileParser {
       return new Stage(index, from, words.getFirst(), Optional.of(words.get(2)), body);
     }
     throw new IllegalArgumentException(source + " " + from + ": expected FROM image [AS name]");
+  }
+
+  /** {@code ${NAME}} and {@code $NAME} from the ARG defaults; an unknown name is an error. */
+  private static String expand(
+      String source, Instruction from, String text, Map<String, String> args) {
+    Matcher m = VARIABLE.matcher(text);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String name = m.group(1) != null ? m.group(1) : m.group(2);
+      String value = args.get(name);
+      if (value == null || value.isEmpty()) {
+        throw new IllegalArgumentException(
+            source + " " + from + ": $" + name + " has no default in an ARG before the first FROM");
+      }
+      m.appendReplacement(out, Matcher.quoteReplacement(value));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  private static String unquote(String value) {
+    return value.length() >= 2
+            && (value.startsWith("\"") && value.endsWith("\"")
+                || value.startsWith("'") && value.endsWith("'"))
+        ? value.substring(1, value.length() - 1)
+        : value;
   }
 
   private static char escapeChar(String source, int line, String value) {

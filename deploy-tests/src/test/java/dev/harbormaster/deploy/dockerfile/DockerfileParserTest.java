@@ -87,6 +87,20 @@ class DockerfileParserTest {
   }
 
   @Test
+  void expandsFromImages_withTheDefaultsOfTheArgsBeforeTheFirstFrom() {
+    Dockerfile d =
+        Dockerfile.parse(
+            "t",
+            "ARG BASE=\"gcr.io/distroless/java21-debian12:nonroot\"\nARG TAG=21-jdk\n"
+                + "FROM eclipse-temurin:${TAG} AS build\nFROM $BASE\n");
+
+    assertThat(d.stages().get(0).baseImage()).isEqualTo("eclipse-temurin:21-jdk");
+    assertThat(d.finalStage().baseImage()).isEqualTo("gcr.io/distroless/java21-debian12:nonroot");
+    assertThatThrownBy(() -> Dockerfile.parse("Dockerfile", "ARG BASE\nFROM ${BASE}\n"))
+        .hasMessageContaining("$BASE has no default");
+  }
+
+  @Test
   void honoursTheEscapeDirective() {
     Dockerfile d = Dockerfile.parse("t", "# escape=`\nFROM x\nRUN echo a `\n  b\n");
 

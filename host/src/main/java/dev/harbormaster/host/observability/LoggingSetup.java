@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * INFO by default, DEBUG for reviews when the environment has {@code DEBUG=1}.
  */
 public final class LoggingSetup {
-  private static final String PATTERN =
+  static final String PATTERN =
       "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level %logger{24} - %msg %kvp%n";
 
   /** Name of the asynchronous appender wrapping the console appender. */

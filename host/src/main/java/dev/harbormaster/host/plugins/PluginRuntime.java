@@ -71,13 +71,8 @@ public final class PluginRuntime implements AutoCloseable {
         new PluginRuntime(started, PluginCatalog.of(java.util.Map.of()))
             .stop(stopDeadlineOnFailure);
         throw new PluginLoadException(
-            List.of(
-                "instance '"
-                    + name
-                    + "' (plugin "
-                    + instance.config().plugin()
-                    + ") failed to start: "
-                    + e));
+            "instance '" + name + "' (plugin " + instance.config().plugin() + ") failed to start",
+            e);
       }
     }
     return new PluginRuntime(started, catalog);

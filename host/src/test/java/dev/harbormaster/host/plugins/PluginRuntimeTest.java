@@ -93,7 +93,9 @@ class PluginRuntimeTest {
         new CapturingPlugin(null) {
           @Override
           public AdmissionHandler start(Map<String, Object> config, PluginContext context) {
-            throw new IllegalStateException("cannot reach queue");
+            throw new IllegalStateException(
+                "An error has occurred.",
+                new java.net.UnknownHostException("kubernetes.default.svc: Name does not resolve"));
           }
         };
     LoadedConfig loaded =
@@ -115,7 +117,9 @@ class PluginRuntimeTest {
 
     assertThat(e.getMessage())
         .contains("instance 'b' (plugin broken) failed to start")
-        .contains("cannot reach queue");
+        .contains("An error has occurred.")
+        .contains("caused by: java.net.UnknownHostException: kubernetes.default.svc");
+    assertThat(e).hasRootCauseInstanceOf(java.net.UnknownHostException.class);
   }
 
   /** Records the context it was started with. */

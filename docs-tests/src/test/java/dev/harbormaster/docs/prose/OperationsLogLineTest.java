@@ -1,0 +1,125 @@
+package dev.harbormaster.docs.prose;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.LoggerContext;
+import dev.harbormaster.host.config.ServerConfig.LogFormat;
+import dev.harbormaster.host.observability.LoggingSetup;
+import dev.harbormaster.host.observability.ReviewLog;
+import dev.harbormaster.host.pipeline.InstanceRun;
+import dev.harbormaster.host.pipeline.ReviewOutcome;
+import dev.harbormaster.host.review.AdmissionResponse;
+import dev.harbormaster.spi.GroupVersionKind;
+import dev.harbormaster.spi.GroupVersionResource;
+import dev.harbormaster.spi.Operation;
+import dev.harbormaster.spi.Review;
+import dev.harbormaster.spi.UserInfo;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The per-review log lines are what docs/operations.md says: logged by the host's own ReviewLog in
+ * the JSON format, their keys are exactly the keys of the document's two tables.
+ */
+class OperationsLogLineTest {
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  @AfterEach
+  void restoreLogging() {
+    LoggingSetup.configure(LogFormat.TEXT, false);
+  }
+
+  /** The first-column code spans of each table below the "The per-review line" heading. */
+  private static List<List<String>> documentedKeys() {
+    String operations = Checkout.read(Checkout.file("docs/operations.md"));
+    int start = operations.indexOf("### The per-review line");
+    int end = operations.indexOf("\n## ", start);
+    List<List<String>> tables = new ArrayList<>();
+    List<String> current = new ArrayList<>();
+    for (String line : operations.substring(start, end).lines().toList()) {
+      if (line.startsWith("| `")) {
+        current.add(line.substring(3, line.indexOf('`', 3)));
+      } else if (!line.startsWith("|") && !current.isEmpty()) {
+        tables.add(current);
+        current = new ArrayList<>();
+      }
+    }
+    return tables;
+  }
+
+  /** JSON log events written to standard error while {@code logging} runs. */
+  private static List<JsonNode> capture(Runnable logging) {
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    PrintStream original = System.err;
+    System.setErr(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+    try {
+      LoggingSetup.configure(LogFormat.JSON, false);
+      logging.run();
+      // Stopping the asynchronous appender drains its queue into the console appender.
+      var root = ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger("ROOT");
+      assertThat(root.getAppender("async")).as("LoggingSetup's asynchronous appender").isNotNull();
+      root.getAppender("async").stop();
+    } finally {
+      System.setErr(original);
+    }
+    return buffer.toString(StandardCharsets.UTF_8).lines().map(JSON::readTree).toList();
+  }
+
+  private static List<String> keys(JsonNode event) {
+    List<String> keys = new ArrayList<>();
+    event.path("kvpList").forEach(pair -> keys.addAll(pair.propertyNames()));
+    return keys;
+  }
+
+  @Test
+  void theReviewAndRejectionLines_carryExactlyTheDocumentedKeys() {
+    ObjectNode pod = JSON.createObjectNode().put("kind", "Pod");
+    Review review =
+        new Review(
+            "uid-1",
+            Operation.CREATE,
+            new GroupVersionKind("", "v1", "Pod"),
+            new GroupVersionResource("", "v1", "pods"),
+            Optional.empty(),
+            Optional.of("shop"),
+            Optional.of("web"),
+            UserInfo.anonymous(),
+            false,
+            Optional.of(pod),
+            Optional.empty());
+    ReviewOutcome outcome =
+        new ReviewOutcome(
+            new AdmissionResponse(
+                "uid-1", true, Optional.empty(), Optional.empty(), List.of(), Map.of()),
+            List.of(new InstanceRun("no-latest", "deny-latest", InstanceRun.Result.ALLOWED, 1000)));
+
+    List<JsonNode> events =
+        capture(
+            () -> {
+              ReviewLog.reviewed("validate", review, outcome, 2_000_000);
+              ReviewLog.rejected("validate", 415, "Content-Type must be application/json");
+            });
+
+    List<JsonNode> lines =
+        events.stream()
+            .filter(e -> e.path("loggerName").asString("").equals("harbormaster.review"))
+            .toList();
+    assertThat(lines)
+        .extracting(e -> e.path("formattedMessage").asString())
+        .containsExactly("review", "review rejected");
+    assertThat(documentedKeys()).hasSize(2);
+    assertThat(keys(lines.get(0))).containsExactlyElementsOf(documentedKeys().get(0));
+    assertThat(keys(lines.get(1))).containsExactlyElementsOf(documentedKeys().get(1));
+  }
+}

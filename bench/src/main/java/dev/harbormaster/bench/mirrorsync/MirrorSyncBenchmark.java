@@ -23,19 +23,19 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 /**
  * Mirrors one upstream repository (distinct single- and multi-platform images under many tags) into
  * two empty docker-registry targets, one with {@code harbormaster mirror sync --once} and one with
- * {@code skopeo sync --all}, then repeats both with nothing changed (warm). Reports wall time and
- * requests per tag (both registries' access logs), median of the warm runs, and checks that every
- * target tag has the upstream digest. Arguments: {@code [images=12] [tagsPerImage=3] [layerKiB=256]
- * [warmRuns=3]}; run with {@code bench/run-mirror-sync.sh}. The warm run of ours is measured twice:
- * in process (the command as the host calls it) and in a fresh JVM (JVM start-up and plugin loading
- * included), since the host's command line is wired separately.
+ * {@code skopeo sync --all}, then repeats both with nothing changed (warm), alternating the tools
+ * round by round in the same run. Ours runs as the real distribution ({@code bin/harbormaster},
+ * fresh JVM, launcher flags and AppCDS archive) and, for reference, in process (the command as the
+ * host calls it, without JVM start-up). Reports wall times (median of the warm rounds), requests
+ * per tag (both registries' access logs), the JVM start-up floor and the load average, and checks
+ * that every target tag has the upstream digest. Arguments: {@code [images=12] [tagsPerImage=3]
+ * [layerKiB=256] [rounds=5]}; run with {@code bench/run-mirror-sync.sh}.
  */
 public final class MirrorSyncBenchmark {
   private static final String REPO = "library/app";
 
-  /** Flags for a short-lived JVM: quick C1 compilation only, serial GC. */
-  private static final List<String> QUICK_JVM =
-      List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+  /** The launcher's flags for a plugin command (see bin/harbormaster). */
+  private static final List<String> ONE_SHOT = List.of("-XX:+UseSerialGC", "-XX:-UsePerfData");
 
   private MirrorSyncBenchmark() {}
 
@@ -52,28 +52,32 @@ public final class MirrorSyncBenchmark {
     int images = arg(args, 0, 12);
     int tagsPerImage = arg(args, 1, 3);
     long layerSize = arg(args, 2, 256) * 1024L;
-    int warmRuns = arg(args, 3, 3);
+    int rounds = arg(args, 3, 5);
     Path jar = Path.of(System.getProperty("mirrorsync.jar"));
     Skopeo skopeo = Skopeo.locate();
     MirrorCommandJar command = new MirrorCommandJar(jar);
     Path work = Files.createTempDirectory("mirror-sync-bench");
+    DistributionCommand dist =
+        new DistributionCommand(Path.of(System.getProperty("mirrorsync.distribution")), work);
+    String loadBefore = loadAverage();
     try (RegistryPeer source = RegistryPeer.startPlain();
         RegistryPeer skopeoTarget = RegistryPeer.startPlain();
-        RegistryPeer oursTarget = RegistryPeer.startPlain()) {
+        RegistryPeer oursTarget = RegistryPeer.startPlain();
+        RegistryPeer inProcessTarget = RegistryPeer.startPlain()) {
       List<String> tags = push(source, images, tagsPerImage, layerSize);
       System.out.printf(
-          "%d tags over %d images (half of them two-platform), layers of %d KiB%n",
-          tags.size(), images, layerSize / 1024);
-      JsonNode config = config(source, oursTarget);
+          "%s: %d tags over %d images (half of them two-platform), layers of %d KiB; java %s%n",
+          java.time.Instant.now(), tags.size(), images, layerSize / 1024, Runtime.version());
+      JsonNode inProcessConfig = config(source, inProcessTarget, "in-process-state.json");
       TestPluginContext context =
           new TestPluginContext("mirror", "mirror-sync").withConfigDirectory(work);
-      Runnable ours =
+      Runnable inProcess =
           () -> {
             try {
               ByteArrayOutputStream out = new ByteArrayOutputStream();
               int exit =
                   command.run(
-                      config,
+                      inProcessConfig,
                       context,
                       List.of("sync", "--once"),
                       new PrintStream(out, true, StandardCharsets.UTF_8));
@@ -91,19 +95,38 @@ public final class MirrorSyncBenchmark {
                   Optional.empty(),
                   skopeoTarget.host() + "/mirror",
                   Optional.empty());
-      Path configFile = work.resolve("mirror.yaml");
-      Files.writeString(configFile, new YAMLMapper().writeValueAsString(config));
-      Runnable oursProcess = () -> inFreshJvm(jar, configFile, List.of());
-      Runnable oursQuickJvm = () -> inFreshJvm(jar, configFile, QUICK_JVM);
+      Path hostConfig =
+          dist.hostConfig(
+              new YAMLMapper().writeValueAsString(config(source, oursTarget, "state.json")));
+      List<String> once = List.of("mirror", "sync", "--config", hostConfig.toString(), "--once");
+      Runnable ours = () -> dist.run(once);
+      // The first run of a command word writes its AppCDS archive; a dry run (reads only) does it
+      // here so that the cold copy below is timed as every later run starts.
+      dist.run(List.of("mirror", "sync", "--config", hostConfig.toString(), "--once", "--dry-run"));
       List<Measurement> results = new ArrayList<>();
       results.add(measure("skopeo sync --all", "cold", source, skopeoTarget, theirs));
       results.add(measure("harbormaster mirror sync --once", "cold", source, oursTarget, ours));
-      results.add(median(warmRuns, "skopeo sync --all", source, skopeoTarget, theirs));
-      results.add(median(warmRuns, "harbormaster mirror sync --once", source, oursTarget, ours));
-      results.add(median(warmRuns, "  same, in a fresh JVM", source, oursTarget, oursProcess));
-      results.add(median(warmRuns, "  same, fresh JVM, C1 only", source, oursTarget, oursQuickJvm));
+      results.add(measure("  same, in process", "cold", source, inProcessTarget, inProcess));
+      List<List<Measurement>> warm =
+          List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+      for (int r = 0; r < rounds; r++) {
+        warm.get(0).add(measure("skopeo sync --all", "warm", source, skopeoTarget, theirs));
+        warm.get(1)
+            .add(measure("harbormaster mirror sync --once", "warm", source, oursTarget, ours));
+        warm.get(2).add(measure("  same, in process", "warm", source, inProcessTarget, inProcess));
+      }
+      warm.forEach(w -> results.add(median(w)));
+      List<Double> floor = new ArrayList<>();
+      List<Double> version = new ArrayList<>();
+      List<Double> plainJava = new ArrayList<>();
+      for (int r = 0; r < rounds; r++) {
+        plainJava.add(time(() -> DistributionCommand.emptyJvm(List.of("-version"))));
+        floor.add(time(() -> DistributionCommand.emptyJvm(ONE_SHOT)));
+        version.add(time(() -> dist.run(List.of("--version"))));
+      }
       verify(skopeo, source, skopeoTarget, "mirror/app", tags);
       verify(skopeo, source, oursTarget, "mirror/" + REPO, tags);
+      verify(skopeo, source, inProcessTarget, "mirror/" + REPO, tags);
       System.out.printf(
           "%-34s %-5s %9s %10s %10s %9s%n",
           "tool", "phase", "seconds", "source req", "target req", "req/tag");
@@ -118,27 +141,65 @@ public final class MirrorSyncBenchmark {
             m.perTag(tags.size()));
       }
       System.out.printf(
-          "warm speed-up: %.1fx in process, %.1fx in a fresh JVM, %.1fx in a fresh C1-only JVM;"
-              + " cold ratio (ours/skopeo): %.2f; every target tag has the upstream digest%n",
-          results.get(2).seconds() / results.get(3).seconds(),
-          results.get(2).seconds() / results.get(4).seconds(),
-          results.get(2).seconds() / results.get(5).seconds(),
-          results.get(1).seconds() / results.get(0).seconds());
+          "warm rounds (s): skopeo %s | ours %s | in process %s%n",
+          seconds(warm.get(0)), seconds(warm.get(1)), seconds(warm.get(2)));
+      System.out.printf(
+          "JVM floor (median of %d): java -version %.3f s; empty main with %s %.3f s;"
+              + " bin/harbormaster --version %.3f s%n",
+          rounds,
+          medianOf(plainJava),
+          String.join(" ", ONE_SHOT),
+          medianOf(floor),
+          medianOf(version));
+      Measurement skopeoWarm = results.get(3);
+      Measurement oursWarm = results.get(4);
+      System.out.printf(
+          "warm speed-up: %.1fx (distribution), %.1fx (in process);"
+              + " cold ratio ours/skopeo: %.2f (distribution), %.2f (in process);"
+              + " every target tag has the upstream digest%n",
+          skopeoWarm.seconds() / oursWarm.seconds(),
+          skopeoWarm.seconds() / results.get(5).seconds(),
+          results.get(1).seconds() / results.get(0).seconds(),
+          results.get(2).seconds() / results.get(0).seconds());
+      System.out.printf("load average: before %s, after %s%n", loadBefore, loadAverage());
       context.scheduler().shutdownNow();
     }
   }
 
-  private static JsonNode config(RegistryPeer source, RegistryPeer target) {
+  private static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).strip();
+    } catch (java.io.IOException e) {
+      return "unknown (" + e.getMessage() + ")";
+    }
+  }
+
+  private static double time(Runnable run) {
+    long start = System.nanoTime();
+    run.run();
+    return (System.nanoTime() - start) / 1e9;
+  }
+
+  private static double medianOf(List<Double> values) {
+    List<Double> sorted = values.stream().sorted().toList();
+    return sorted.get(sorted.size() / 2);
+  }
+
+  private static String seconds(List<Measurement> ms) {
+    return String.join(" ", ms.stream().map(m -> String.format("%.3f", m.seconds())).toList());
+  }
+
+  private static JsonNode config(RegistryPeer source, RegistryPeer target, String stateFile) {
     String yaml =
         """
         target: {registry: "%s", prefix: mirror, insecure: true}
         registries: [{registry: "%s", insecure: true}]
-        sync: {stateFile: mirror-state.json}
+        sync: {stateFile: %s}
         leaderElection: {enabled: false}
         mirrors:
           - source: %s/%s
         """
-            .formatted(target.host(), source.host(), source.host(), REPO);
+            .formatted(target.host(), source.host(), stateFile, source.host(), REPO);
     return new YAMLMapper().readTree(yaml);
   }
 
@@ -184,14 +245,10 @@ public final class MirrorSyncBenchmark {
         target.accessLog().since(t).size());
   }
 
-  private static Measurement median(
-      int runs, String tool, RegistryPeer source, RegistryPeer target, Runnable run) {
-    Measurement[] all = new Measurement[runs];
-    for (int i = 0; i < runs; i++) {
-      all[i] = measure(tool, "warm", source, target, run);
-    }
-    Arrays.sort(all, (a, b) -> Double.compare(a.seconds(), b.seconds()));
-    return all[runs / 2];
+  private static Measurement median(List<Measurement> runs) {
+    List<Measurement> sorted =
+        runs.stream().sorted((a, b) -> Double.compare(a.seconds(), b.seconds())).toList();
+    return sorted.get(sorted.size() / 2);
   }
 
   private static void verify(
@@ -206,35 +263,6 @@ public final class MirrorSyncBenchmark {
       if (!Arrays.equals(up, down)) {
         throw new IllegalStateException(target.host() + "/" + targetRepo + ":" + tag + " differs");
       }
-    }
-  }
-
-  private static void inFreshJvm(Path jar, Path config, List<String> jvmFlags) {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(jvmFlags);
-    command.addAll(
-        List.of(
-            "-cp",
-            System.getProperty("java.class.path"),
-            MirrorSyncOnce.class.getName(),
-            jar.toString(),
-            config.toString()));
-    try {
-      Process p =
-          new ProcessBuilder(command)
-              .redirectErrorStream(true)
-              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-              .start();
-      if (p.waitFor() != 0) {
-        throw new IllegalStateException(
-            "mirror sync --once in a fresh JVM exited " + p.exitValue());
-      }
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     }
   }
 

@@ -33,8 +33,10 @@ final class BenchReport {
         .append(" connections, ")
         .append(options.duration().toSeconds())
         .append(" s per round, rounds alternate)\n\n")
-        .append("| target | round | requests/s | p50 | p99 | failed |\n")
-        .append("|---|---|---:|---:|---:|---:|\n");
+        .append(
+            "| target | round | requests/s | p50 | p99 | failed | server CPU/req | server+wrk"
+                + " CPU/req |\n")
+        .append("|---|---|---:|---:|---:|---:|---:|---:|\n");
     for (int i = 0; i < bare.size(); i++) {
       row(out, "bare", i + 1, bare.get(i));
       row(out, "host", i + 1, host.get(i));
@@ -60,7 +62,9 @@ final class BenchReport {
         .append(fmt("%.2f", PEAK_RATIO_TARGET))
         .append(": ")
         .append(ratio >= PEAK_RATIO_TARGET ? "met" : "NOT met")
-        .append(")\n\n## Fixed rate (open loop, ")
+        .append(")\n\n")
+        .append(cpuSummary(bare, host))
+        .append("\n## Fixed rate (open loop, ")
         .append(options.rate())
         .append(" req/s for ")
         .append(options.rateSeconds())
@@ -94,7 +98,38 @@ final class BenchReport {
         .append(ms(r.p99Nanos()))
         .append(" | ")
         .append(r.failed())
+        .append(" | ")
+        .append(fmt("%.1f us", r.serverCpuMicrosPerRequest()))
+        .append(" | ")
+        .append(fmt("%.1f us", r.cpuMicrosPerRequest()))
         .append(" |\n");
+  }
+
+  /**
+   * The CPU view of the same rounds: server and wrk share the cores, so on an otherwise idle
+   * machine peak requests/s is cores / (CPU per request); the ratio of the costs is therefore the
+   * throughput ratio the machine would show without other load, and it hardly moves when other
+   * processes take CPU away mid-round (requests/s does).
+   */
+  static String cpuSummary(List<WrkResult> bare, List<WrkResult> host) {
+    double bareCpu = median(bare, WrkResult::cpuMicrosPerRequest);
+    double hostCpu = median(host, WrkResult::cpuMicrosPerRequest);
+    double ratio = bareCpu / hostCpu;
+    return "CPU per request (server JVM + wrk, median of rounds): bare "
+        + fmt("%.1f us", bareCpu)
+        + " (server "
+        + fmt("%.1f us", median(bare, WrkResult::serverCpuMicrosPerRequest))
+        + "), host "
+        + fmt("%.1f us", hostCpu)
+        + " (server "
+        + fmt("%.1f us", median(host, WrkResult::serverCpuMicrosPerRequest))
+        + ").\n\n**Host/bare throughput from CPU cost (bare cost / host cost): "
+        + fmt("%.2f", ratio)
+        + "** (target >= "
+        + fmt("%.2f", PEAK_RATIO_TARGET)
+        + ": "
+        + (ratio >= PEAK_RATIO_TARGET ? "met" : "NOT met")
+        + "; the peak both would reach on an idle machine, where CPU bounds them)\n";
   }
 
   private static void rateRow(StringBuilder out, String target, RateResult r) {

@@ -15,7 +15,13 @@ import java.util.regex.Pattern;
  * @see <a href="https://github.com/wg/wrk">wrk</a>
  */
 record WrkResult(
-    double requestsPerSecond, long p50Nanos, long p99Nanos, long requests, long failed) {
+    double requestsPerSecond,
+    long p50Nanos,
+    long p99Nanos,
+    long requests,
+    long failed,
+    long serverCpuNanos,
+    long clientCpuNanos) {
   private static final Pattern RPS = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
   private static final Pattern REQUESTS = Pattern.compile("(\\d+) requests in ");
   private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses: (\\d+)");
@@ -40,7 +46,28 @@ record WrkResult(
         latency(report, "50%"),
         latency(report, "99%"),
         Long.parseLong(required(REQUESTS, report, "request count").group(1)),
-        failed);
+        failed,
+        0,
+        0);
+  }
+
+  /** This result with the CPU time the server JVM and wrk spent during the run. */
+  WrkResult withCpu(long serverNanos, long clientNanos) {
+    return new WrkResult(
+        requestsPerSecond, p50Nanos, p99Nanos, requests, failed, serverNanos, clientNanos);
+  }
+
+  /**
+   * CPU time per request of server and client together: what bounds peak throughput when both share
+   * the machine's cores, and unlike requests/s barely moved by other load on the machine.
+   */
+  double cpuMicrosPerRequest() {
+    return requests == 0 ? Double.NaN : (serverCpuNanos + clientCpuNanos) / 1e3 / requests;
+  }
+
+  /** Server CPU time per request. */
+  double serverCpuMicrosPerRequest() {
+    return requests == 0 ? Double.NaN : serverCpuNanos / 1e3 / requests;
   }
 
   private static long latency(String report, String percentile) {

@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Runs {@code wrk} (Debian package {@code wrk}) against one URL: POSTs the review body with {@code
@@ -40,11 +42,37 @@ record WrkRun(int threads, int connections, Path script) {
     return new WrkRun(threads, connections, script);
   }
 
+  private static final Pattern TIMES =
+      Pattern.compile("^(\\d+)m([0-9.]+)s (\\d+)m([0-9.]+)s\\s*$", Pattern.MULTILINE);
+
+  /** User + system time of sh's children from the second line of {@code times}. */
+  static long childCpuNanos(String report) {
+    Matcher m = TIMES.matcher(report);
+    long last = -1;
+    while (m.find()) {
+      last =
+          Math.round(
+              (Long.parseLong(m.group(1)) * 60
+                      + Double.parseDouble(m.group(2))
+                      + Long.parseLong(m.group(3)) * 60
+                      + Double.parseDouble(m.group(4)))
+                  * 1e9);
+    }
+    if (last < 0) {
+      throw new IllegalArgumentException("no `times` output after wrk's report:\n" + report);
+    }
+    return last;
+  }
+
   /** Runs wrk for {@code duration} against {@code url}. */
   WrkResult run(URI url, Duration duration) {
+    // sh's `times` prints the CPU time of its children (wrk) after wrk's own report.
     List<String> command =
         List.of(
-            "wrk",
+            "sh",
+            "-c",
+            "wrk \"$@\"; rc=$?; echo; times; exit $rc",
+            "sh",
             "-t" + threads,
             "-c" + connections,
             "-d" + duration.toSeconds() + "s",
@@ -53,12 +81,14 @@ record WrkRun(int threads, int connections, Path script) {
             script.toString(),
             url.toString());
     try {
+      long serverBefore = ServerCpu.nanos();
       Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
       String report = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (process.waitFor() != 0) {
         throw new IllegalStateException("wrk exited with " + process.exitValue() + ":\n" + report);
       }
-      return WrkResult.parse(report);
+      long server = ServerCpu.nanos() - serverBefore;
+      return WrkResult.parse(report).withCpu(server, childCpuNanos(report));
     } catch (IOException e) {
       throw new UncheckedIOException(
           "cannot run wrk (install the Debian package wrk): " + String.join(" ", command), e);

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class PopulatorReportTest {
   private static WrkResult result(double rps, double p50Ms, double p99Ms) {
-    return new WrkResult(rps, (long) (p50Ms * 1e6), (long) (p99Ms * 1e6), (long) rps * 8, 0);
+    return new WrkResult(rps, (long) (p50Ms * 1e6), (long) (p99Ms * 1e6), (long) rps * 8, 0, 0, 0);
   }
 
   private static RateResult rate(double p99Ms) {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class RewriterReportTest {
   private static WrkResult result(double rps, double p50Ms, double p99Ms) {
-    return new WrkResult(rps, (long) (p50Ms * 1e6), (long) (p99Ms * 1e6), (long) rps * 8, 0);
+    return new WrkResult(rps, (long) (p50Ms * 1e6), (long) (p99Ms * 1e6), (long) rps * 8, 0, 0, 0);
   }
 
   private static Map<String, List<WrkResult>> runs() {

@@ -19,7 +19,7 @@ class WrkResultTest {
   void parsesThroughputAndLatencyPercentiles_inEveryUnit() throws IOException {
     WrkResult result = WrkResult.parse(fixture("wrk-report.txt"));
 
-    assertThat(result).isEqualTo(new WrkResult(7706.45, 1_930_000, 587_000, 115_604, 0));
+    assertThat(result).isEqualTo(new WrkResult(7706.45, 1_930_000, 587_000, 115_604, 0, 0, 0));
   }
 
   @Test

@@ -18,6 +18,12 @@ import org.junit.jupiter.api.Test;
 class CrdFilesTest {
   private static final Path CRDS = Path.of("../../../deploy/crds");
 
+  /** The CRD in {@code deploy/crds/<fileName>}. */
+  private static CustomResourceDefinition deployedCrd(String fileName) throws Exception {
+    return Serialization.unmarshal(
+        Files.readString(CRDS.resolve(fileName)), CustomResourceDefinition.class);
+  }
+
   @Test
   void deployCrds_areTheOnesGeneratedFromTheModel() throws Exception {
     for (var type : List.of(ImagePrefetch.class, PrefetchNodeStatus.class)) {
@@ -35,10 +41,7 @@ class CrdFilesTest {
 
   @Test
   void imagePrefetchCrd_isNamespacedWithStatusSubresourceAndTypedSpec() throws Exception {
-    CustomResourceDefinition crd =
-        Serialization.unmarshal(
-            Files.readString(CRDS.resolve("imageprefetches.prefetch.harbormaster.dev.yaml")),
-            CustomResourceDefinition.class);
+    CustomResourceDefinition crd = deployedCrd("imageprefetches.prefetch.harbormaster.dev.yaml");
     assertThat(crd.getSpec().getScope()).isEqualTo("Namespaced");
     assertThat(crd.getSpec().getNames().getKind()).isEqualTo("ImagePrefetch");
     var version = crd.getSpec().getVersions().getFirst();
@@ -56,9 +59,7 @@ class CrdFilesTest {
   @Test
   void nodeStatusCrd_isClusterScopedAndListsEveryPhase() throws Exception {
     CustomResourceDefinition crd =
-        Serialization.unmarshal(
-            Files.readString(CRDS.resolve("prefetchnodestatuses.prefetch.harbormaster.dev.yaml")),
-            CustomResourceDefinition.class);
+        deployedCrd("prefetchnodestatuses.prefetch.harbormaster.dev.yaml");
     assertThat(crd.getSpec().getScope()).isEqualTo("Cluster");
     var version = crd.getSpec().getVersions().getFirst();
     assertThat(version.getSubresources().getStatus()).isNull();

@@ -16,22 +16,17 @@ import dev.harbormaster.prefetch.model.ImageSummary;
 import dev.harbormaster.prefetch.model.PrefetchNodeStatus;
 import dev.harbormaster.prefetch.model.PullPhase;
 import dev.harbormaster.spi.AdmissionHandler;
-import dev.harbormaster.testkit.containerd.ContainerdPeer;
+import dev.harbormaster.testkit.containerd.ContainerdNode;
 import dev.harbormaster.testkit.registry.RegistryPeer;
 import dev.harbormaster.testkit.registry.RegistryPeers;
 import dev.harbormaster.testkit.registry.TestImages;
-import io.fabric8.kubernetes.api.model.NodeBuilder;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
-import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.InstantSource;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -55,58 +50,21 @@ class PrefetchEndToEndTest {
   @Test
   void anAdmittedDeployment_isPulledOnItsSelectedNode_andReportedInTheIntentsStatus()
       throws Exception {
-    ContainerdPeer containerd = peers.manage(ContainerdPeer.start());
-    RegistryPeer registry = peers.start(RegistryPeer.builder().htpasswd("shop", "pw"));
-    containerd.trustPlainHttp(registry);
-    TestImages.singlePlatform(791)
-        .pushWithSkopeo(registry, "shop/web:2", registry.credentials().get());
-    String image = registry.imageRef("shop/web:2");
+    ContainerdNode node = ContainerdNode.start(peers);
+    RegistryPeer registry = node.trustedRegistry(RegistryPeer.builder().htpasswd("shop", "pw"));
+    String image = node.push(TestImages.singlePlatform(791), registry, "shop/web:2");
     String auths =
         "{\"auths\":{\"" + registry.host() + "\":{\"username\":\"shop\",\"password\":\"pw\"}}}";
-    client
-        .secrets()
-        .inNamespace("shop")
-        .resource(
-            new SecretBuilder()
-                .withNewMetadata()
-                .withName("regcred")
-                .withNamespace("shop")
-                .endMetadata()
-                .withType("kubernetes.io/dockerconfigjson")
-                .withData(
-                    Map.of(
-                        ".dockerconfigjson",
-                        Base64.getEncoder().encodeToString(auths.getBytes(StandardCharsets.UTF_8))))
-                .build())
-        .create();
-    client
-        .serviceAccounts()
-        .inNamespace("shop")
-        .resource(
-            new ServiceAccountBuilder()
-                .withNewMetadata()
-                .withName("default")
-                .withNamespace("shop")
-                .endMetadata()
-                .addNewImagePullSecret("regcred")
-                .build())
-        .create();
-    client
-        .nodes()
-        .resource(
-            new NodeBuilder()
-                .withNewMetadata()
-                .withName("node-a")
-                .withLabels(Map.of("pool", "web"))
-                .endMetadata()
-                .build())
-        .create();
+    MockCluster cluster = new MockCluster(client);
+    cluster.createPullSecret("shop", "regcred", auths);
+    cluster.createServiceAccount("shop", "default", "regcred");
+    cluster.createNode("node-a", Map.of("pool", "web"));
     PrefetchConfig config =
         new PrefetchConfig(HM, Map.of(), Duration.ofHours(1), true, 100, 1, Duration.ofSeconds(1));
     KubernetesClient agentClient = server.createClient();
 
     try (TestContext context = new TestContext(false);
-        CriClient cri = CriClient.connect(containerd.socket());
+        CriClient cri = CriClient.connect(node.containerd().socket());
         NodeAgent agent =
             new NodeAgent(
                 agentClient,
@@ -158,7 +116,7 @@ class PrefetchEndToEndTest {
       assertThat(done.getStatus().images())
           .containsExactly(new ImageSummary(image, 0, 0, 1, 0, 0, List.of()));
       assertThat(done.getSpec().pullSecrets()).containsExactly("deployment-shop-web-regcred");
-      assertThat(containerd.imageNames()).contains(image);
+      assertThat(node.containerd().imageNames()).contains(image);
       assertThat(
               client
                   .resources(PrefetchNodeStatus.class)

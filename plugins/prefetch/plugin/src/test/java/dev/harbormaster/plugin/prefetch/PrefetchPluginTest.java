@@ -12,8 +12,6 @@ import dev.harbormaster.prefetch.model.PullPhase;
 import dev.harbormaster.spi.AdmissionHandler;
 import dev.harbormaster.spi.Decision;
 import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
-import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
@@ -41,17 +39,6 @@ class PrefetchPluginTest {
   private static final PrefetchConfig CONFIG =
       new PrefetchConfig(HM, Map.of(), Duration.ofHours(1), true, 100, 1, Duration.ofSeconds(1));
 
-  private static Secret pullSecret(String name) {
-    return new SecretBuilder()
-        .withNewMetadata()
-        .withName(name)
-        .withNamespace("shop")
-        .endMetadata()
-        .withType("kubernetes.io/dockerconfigjson")
-        .withData(Map.of(".dockerconfigjson", "e30="))
-        .build();
-  }
-
   private static <T> T await(Supplier<T> read, java.util.function.Predicate<T> done)
       throws InterruptedException {
     for (int i = 0; i < 600; i++) {
@@ -71,20 +58,10 @@ class PrefetchPluginTest {
   @Test
   void admittingADeployment_writesItsImagePrefetch_andCopiesPodAndServiceAccountPullSecrets()
       throws Exception {
-    client.secrets().inNamespace("shop").resource(pullSecret("pod-pull")).create();
-    client.secrets().inNamespace("shop").resource(pullSecret("sa-pull")).create();
-    client
-        .serviceAccounts()
-        .inNamespace("shop")
-        .resource(
-            new ServiceAccountBuilder()
-                .withNewMetadata()
-                .withName("web-sa")
-                .withNamespace("shop")
-                .endMetadata()
-                .addNewImagePullSecret("sa-pull")
-                .build())
-        .create();
+    MockCluster cluster = new MockCluster(client);
+    cluster.createPullSecret("shop", "pod-pull", "{}");
+    cluster.createPullSecret("shop", "sa-pull", "{}");
+    cluster.createServiceAccount("shop", "web-sa", "sa-pull");
     var object =
         Reviews.deployment(
             """
@@ -111,7 +88,8 @@ class PrefetchPluginTest {
           await(
               () -> client.secrets().inNamespace(HM).withName("deployment-shop-web-sa-pull").get(),
               s -> true);
-      assertThat(copy.getData()).isEqualTo(pullSecret("sa-pull").getData());
+      assertThat(copy.getData())
+          .isEqualTo(MockCluster.pullSecret("shop", "sa-pull", "{}").getData());
       assertThat(copy.getType()).isEqualTo("kubernetes.io/dockerconfigjson");
       assertThat(copy.getMetadata().getOwnerReferences())
           .singleElement()

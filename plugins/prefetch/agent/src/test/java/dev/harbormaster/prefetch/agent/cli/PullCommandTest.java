@@ -2,7 +2,8 @@ package dev.harbormaster.prefetch.agent.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.harbormaster.testkit.containerd.ContainerdPeer;
+import dev.harbormaster.prefetch.agent.PullSecrets;
+import dev.harbormaster.testkit.containerd.ContainerdNode;
 import dev.harbormaster.testkit.registry.RegistryPeer;
 import dev.harbormaster.testkit.registry.RegistryPeers;
 import dev.harbormaster.testkit.registry.TestImages;
@@ -42,19 +43,13 @@ class PullCommandTest {
 
   @Test
   void pullsAPrivateImage_withAnAuthFile_andCtrSeesIt() throws Exception {
-    ContainerdPeer containerd = peers.manage(ContainerdPeer.start());
-    RegistryPeer registry = peers.start(RegistryPeer.builder().htpasswd("op", "secret"));
-    containerd.trustPlainHttp(registry);
-    TestImages.singlePlatform(761)
-        .pushWithSkopeo(registry, "ops/tool:v1", registry.credentials().get());
-    String ref = registry.imageRef("ops/tool:v1");
+    ContainerdNode node = ContainerdNode.start(peers);
+    RegistryPeer registry = node.trustedRegistry(RegistryPeer.builder().htpasswd("op", "secret"));
+    String ref = node.push(TestImages.singlePlatform(761), registry, "ops/tool:v1");
     Path auth =
         Files.writeString(
-            dir.resolve("config.json"),
-            "{\"auths\":{\""
-                + registry.host()
-                + "\":{\"username\":\"op\",\"password\":\"secret\"}}}");
-    String socket = containerd.socket().toString();
+            dir.resolve("config.json"), PullSecrets.authsJson(registry.host(), "op", "secret"));
+    String socket = node.containerd().socket().toString();
 
     String first = run(0, "pull", "--socket", socket, "--auth-file", auth.toString(), ref);
     String second = run(0, "pull", "--socket", socket, "--auth-file", auth.toString(), ref);
@@ -65,7 +60,7 @@ class PullCommandTest {
         .containsPattern(ref + "\tpulled\tsha256:[0-9a-f]{64}\t\\d+ ms");
     assertThat(second).containsPattern(ref + "\tpresent\tsha256:");
     assertThat(missing).contains("\tfailed\t");
-    assertThat(containerd.imageNames()).contains(ref);
+    assertThat(node.containerd().imageNames()).contains(ref);
     assertThat(run(0, "images", "--socket", socket)).contains(ref);
   }
 }

@@ -3,15 +3,13 @@ package dev.harbormaster.prefetch.agent.cri;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.harbormaster.testkit.containerd.ContainerdPeer;
+import dev.harbormaster.testkit.containerd.ContainerdNode;
 import dev.harbormaster.testkit.registry.RegistryPeer;
 import dev.harbormaster.testkit.registry.RegistryPeers;
-import dev.harbormaster.testkit.registry.TestImage;
 import dev.harbormaster.testkit.registry.TestImages;
 import io.grpc.StatusRuntimeException;
 import java.time.Duration;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -20,18 +18,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class CriClientTest {
   @RegisterExtension static final RegistryPeers peers = new RegistryPeers();
 
-  private static ContainerdPeer containerd;
+  private static ContainerdNode node;
   private static CriClient cri;
 
   @BeforeAll
   static void start() {
-    containerd = peers.manage(ContainerdPeer.start());
-    cri = CriClient.connect(containerd.socket());
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    cri.close();
+    node = ContainerdNode.start(peers);
+    cri = peers.manage(CriClient.connect(node.containerd().socket()));
   }
 
   @Test
@@ -49,16 +42,13 @@ class CriClientTest {
 
   @Test
   void pull_fetchesFromAPlainHttpRegistry_andCtrAndListImagesSeeIt() {
-    RegistryPeer registry = peers.plain();
-    containerd.trustPlainHttp(registry);
-    TestImage image = TestImages.multiPlatform(701);
-    image.pushWithSkopeo(registry, "cri/pull:v1");
-    String ref = registry.imageRef("cri/pull:v1");
+    RegistryPeer registry = node.trustedPlainRegistry();
+    String ref = node.push(TestImages.multiPlatform(701), registry, "cri/pull:v1");
 
     String imageRef = cri.pull(ref, Optional.empty(), "", Duration.ofMinutes(2));
 
     assertThat(imageRef).startsWith("sha256:");
-    assertThat(containerd.imageNames()).contains(ref);
+    assertThat(node.containerd().imageNames()).contains(ref);
     assertThat(cri.imageStatus(ref)).get().extracting(RuntimeImage::id).isEqualTo(imageRef);
     assertThat(cri.listImages())
         .anySatisfy(i -> assertThat(i.repoTags()).contains(ref))
@@ -67,8 +57,7 @@ class CriClientTest {
 
   @Test
   void pull_ofAMissingTag_failsAsNotFound() {
-    RegistryPeer registry = peers.plain();
-    containerd.trustPlainHttp(registry);
+    RegistryPeer registry = node.trustedPlainRegistry();
     assertThatThrownBy(
             () ->
                 cri.pull(

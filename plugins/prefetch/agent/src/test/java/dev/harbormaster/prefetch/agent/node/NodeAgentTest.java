@@ -11,7 +11,7 @@ import dev.harbormaster.prefetch.model.NodeImage;
 import dev.harbormaster.prefetch.model.PrefetchNodeStatus;
 import dev.harbormaster.prefetch.model.PullPhase;
 import dev.harbormaster.prefetch.model.WorkloadOwner;
-import dev.harbormaster.testkit.containerd.ContainerdPeer;
+import dev.harbormaster.testkit.containerd.ContainerdNode;
 import dev.harbormaster.testkit.registry.RegistryPeer;
 import dev.harbormaster.testkit.registry.RegistryPeers;
 import dev.harbormaster.testkit.registry.TestImages;
@@ -42,15 +42,10 @@ class NodeAgentTest {
 
   @Test
   void pullsTheImagesOfMatchingIntents_withTheirPullSecret_andReportsThem() throws Exception {
-    ContainerdPeer containerd = peers.manage(ContainerdPeer.start());
-    RegistryPeer registry = peers.start(RegistryPeer.builder().htpasswd("agent", "pw"));
-    containerd.trustPlainHttp(registry);
-    TestImages.singlePlatform(751)
-        .pushWithSkopeo(registry, "web/app:v1", registry.credentials().get());
-    TestImages.singlePlatform(752)
-        .pushWithSkopeo(registry, "db/app:v1", registry.credentials().get());
-    String web = registry.imageRef("web/app:v1");
-    String db = registry.imageRef("db/app:v1");
+    ContainerdNode node = ContainerdNode.start(peers);
+    RegistryPeer registry = node.trustedRegistry(RegistryPeer.builder().htpasswd("agent", "pw"));
+    String web = node.push(TestImages.singlePlatform(751), registry, "web/app:v1");
+    String db = node.push(TestImages.singlePlatform(752), registry, "db/app:v1");
 
     client
         .nodes()
@@ -97,7 +92,7 @@ class NodeAgentTest {
                     List.of(db), Map.of("pool", "db"), List.of("pull-web"), "", 0, null)))
         .create();
 
-    try (CriClient cri = CriClient.connect(containerd.socket());
+    try (CriClient cri = CriClient.connect(node.containerd().socket());
         NodeAgent agent =
             new NodeAgent(
                 client,
@@ -120,7 +115,7 @@ class NodeAgentTest {
       NodeImage reported = awaitReported(web, PullPhase.Available);
 
       assertThat(reported.imageRef()).startsWith("sha256:");
-      assertThat(containerd.imageNames()).contains(web).doesNotContain(db);
+      assertThat(node.containerd().imageNames()).contains(web).doesNotContain(db);
       PrefetchNodeStatus status =
           client.resources(PrefetchNodeStatus.class).withName("node-a").get();
       assertThat(status.getSpec().runtime()).startsWith("containerd");

@@ -3,14 +3,14 @@ package dev.harbormaster.prefetch.agent.node;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.harbormaster.oci.auth.Keyring;
-import dev.harbormaster.oci.auth.PullSecretKeyring;
 import dev.harbormaster.prefetch.agent.MutableClock;
 import dev.harbormaster.prefetch.agent.PullSecrets;
 import dev.harbormaster.prefetch.agent.cri.CriClient;
+import dev.harbormaster.prefetch.agent.pull.DiskGuard;
 import dev.harbormaster.prefetch.agent.pull.ImagePuller;
 import dev.harbormaster.prefetch.model.NodeImage;
 import dev.harbormaster.prefetch.model.PullPhase;
-import dev.harbormaster.testkit.containerd.ContainerdPeer;
+import dev.harbormaster.testkit.containerd.ContainerdNode;
 import dev.harbormaster.testkit.registry.RegistryPeer;
 import dev.harbormaster.testkit.registry.RegistryPeers;
 import dev.harbormaster.testkit.registry.TestImage;
@@ -22,7 +22,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -31,26 +30,24 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class NodePullLoopTest {
   @RegisterExtension static final RegistryPeers peers = new RegistryPeers();
 
-  private static ContainerdPeer containerd;
+  private static ContainerdNode node;
   private static CriClient cri;
   private static RegistryPeer privateRegistry;
 
   @BeforeAll
   static void start() {
-    containerd = peers.manage(ContainerdPeer.start());
-    cri = CriClient.connect(containerd.socket());
-    privateRegistry = peers.start(RegistryPeer.builder().htpasswd("loop", "right"));
-    containerd.trustPlainHttp(privateRegistry);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    cri.close();
+    node = ContainerdNode.start(peers);
+    cri = peers.manage(CriClient.connect(node.containerd().socket()));
+    privateRegistry = node.trustedRegistry(RegistryPeer.builder().htpasswd("loop", "right"));
   }
 
   private static NodePullLoop loop(MutableClock clock, int attempts) {
+    return loop(new ImagePuller(cri, Duration.ofMinutes(2)), clock, attempts);
+  }
+
+  private static NodePullLoop loop(ImagePuller puller, MutableClock clock, int attempts) {
     return new NodePullLoop(
-        new ImagePuller(cri, Duration.ofMinutes(2)),
+        puller,
         new LoopSettings(
             2,
             100,
@@ -79,11 +76,9 @@ class NodePullLoopTest {
 
   @Test
   void aBurstOfDuplicateEvents_causesOnePull() throws Exception {
-    RegistryPeer registry = peers.plain();
-    containerd.trustPlainHttp(registry);
+    RegistryPeer registry = node.trustedPlainRegistry();
     TestImage image = TestImages.singlePlatform(731);
-    image.pushWithSkopeo(registry, "burst/app:v1");
-    String ref = registry.imageRef("burst/app:v1");
+    String ref = node.push(image, registry, "burst/app:v1");
     PullIntent intent = new PullIntent(ref, Keyring.anonymous(), "", "gen-1");
     try (NodePullLoop loop = loop(new MutableClock(Instant.parse("2026-01-01T00:00:00Z")), 3)) {
       int queued =
@@ -93,7 +88,7 @@ class NodePullLoopTest {
 
       assertThat(queued).isEqualTo(1);
       assertThat(done.imageRef()).startsWith("sha256:");
-      assertThat(containerd.imageNames()).contains(ref);
+      assertThat(node.containerd().imageNames()).contains(ref);
       String layer = image.images().getFirst().layers().getFirst().blob().digest();
       assertThat(registry.accessLog().count("GET", "/v2/burst/app/blobs/" + layer)).isEqualTo(1);
       assertThat(loop.reconcile(List.of(intent))).as("available: nothing to do").isZero();
@@ -102,16 +97,8 @@ class NodePullLoopTest {
 
   @Test
   void aWrongPassword_backsOff10sDoubling_thenErrorAfterTheConfiguredAttempts() throws Exception {
-    TestImages.singlePlatform(732)
-        .pushWithSkopeo(privateRegistry, "denied/app:v1", privateRegistry.credentials().get());
-    String ref = privateRegistry.imageRef("denied/app:v1");
-    Keyring wrong =
-        PullSecretKeyring.builder()
-            .addPullSecret(
-                "hm/pull",
-                "kubernetes.io/dockerconfigjson",
-                PullSecrets.dockerConfigJson(privateRegistry.host(), "loop", "wrong"))
-            .build();
+    String ref = node.push(TestImages.singlePlatform(732), privateRegistry, "denied/app:v1");
+    Keyring wrong = PullSecrets.keyring("hm/pull", privateRegistry.host(), "loop", "wrong");
     MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     try (NodePullLoop loop = loop(clock, 3)) {
       assertThat(loop.reconcile(List.of(new PullIntent(ref, wrong, "", "gen-1")))).isEqualTo(1);
@@ -136,13 +123,7 @@ class NodePullLoopTest {
       clock.advance(Duration.ofHours(1));
       assertThat(loop.tick()).as("Error stays until something changes").isZero();
 
-      Keyring right =
-          PullSecretKeyring.builder()
-              .addPullSecret(
-                  "hm/pull",
-                  "kubernetes.io/dockerconfigjson",
-                  PullSecrets.dockerConfigJson(privateRegistry.host(), "loop", "right"))
-              .build();
+      Keyring right = PullSecrets.keyring("hm/pull", privateRegistry.host(), "loop", "right");
       assertThat(loop.reconcile(List.of(new PullIntent(ref, right, "", "gen-2"))))
           .as("a changed secret restarts the attempts")
           .isEqualTo(1);
@@ -153,25 +134,13 @@ class NodePullLoopTest {
 
   @Test
   void aFullDisk_holdsPullsBackWithoutSpendingAttempts_untilThereIsRoom() throws Exception {
-    RegistryPeer registry = peers.plain();
-    containerd.trustPlainHttp(registry);
-    TestImages.singlePlatform(734).pushWithSkopeo(registry, "full/app:v1");
-    String ref = registry.imageRef("full/app:v1");
+    String ref =
+        node.push(TestImages.singlePlatform(734), node.trustedPlainRegistry(), "full/app:v1");
     java.util.concurrent.atomic.AtomicLong free = new java.util.concurrent.atomic.AtomicLong(10);
     MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
-    try (NodePullLoop loop =
-        new NodePullLoop(
-            new ImagePuller(
-                cri,
-                Duration.ofMinutes(2),
-                dev.harbormaster.prefetch.agent.pull.DiskGuard.of(free::get, 1_000, "/images")),
-            new LoopSettings(
-                2,
-                100,
-                new RetryPolicy(2, Duration.ofSeconds(10), RetryPolicy.MAX_CAP),
-                Duration.ofMinutes(10)),
-            clock,
-            new PullMetrics(new SimpleMeterRegistry()))) {
+    ImagePuller guarded =
+        new ImagePuller(cri, Duration.ofMinutes(2), DiskGuard.of(free::get, 1_000, "/images"));
+    try (NodePullLoop loop = loop(guarded, clock, 2)) {
       loop.reconcile(List.of(new PullIntent(ref, Keyring.anonymous(), "", "g")));
       NodeImage held = await(loop, ref, e -> e.reason().equals("disk"));
       assertThat(held.phase()).isEqualTo(PullPhase.Pending);
@@ -192,10 +161,8 @@ class NodePullLoopTest {
 
   @Test
   void anImageNoIntentWantsAnyMore_leavesTheReport() throws Exception {
-    RegistryPeer registry = peers.plain();
-    containerd.trustPlainHttp(registry);
-    TestImages.singlePlatform(733).pushWithSkopeo(registry, "gone/app:v1");
-    String ref = registry.imageRef("gone/app:v1");
+    String ref =
+        node.push(TestImages.singlePlatform(733), node.trustedPlainRegistry(), "gone/app:v1");
     try (NodePullLoop loop = loop(new MutableClock(Instant.parse("2026-01-01T00:00:00Z")), 3)) {
       loop.reconcile(List.of(new PullIntent(ref, Keyring.anonymous(), "", "g")));
       await(loop, ref, e -> e.phase() == PullPhase.Available);

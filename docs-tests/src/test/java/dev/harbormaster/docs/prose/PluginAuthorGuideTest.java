@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * docs/plugin-author-guide.md names only Java types (and members) that exist, and its shell
@@ -74,6 +75,18 @@ class PluginAuthorGuideTest {
 
     assertThat(commands).as("paths in the guide's shell blocks").isGreaterThan(5);
     assertThat(problems).as("missing files in docs/plugin-author-guide.md").isEmpty();
+  }
+
+  @Test
+  void everyJavaSample_compilesAgainstTheSpiTheTestkitAndTheExamplePlugin(@TempDir Path output) {
+    List<String> samples =
+        guide.codeBlocks().stream()
+            .filter(b -> b.info().equals("java"))
+            .map(b -> String.join("\n", b.lines()))
+            .toList();
+
+    assertThat(samples).hasSizeGreaterThanOrEqualTo(2);
+    assertThat(JavaSamples.errors(samples, output)).as("Java samples of the guide").isEmpty();
   }
 
   /**

@@ -89,6 +89,44 @@ class PluginAuthorGuideTest {
     assertThat(JavaSamples.errors(samples, output)).as("Java samples of the guide").isEmpty();
   }
 
+  @Test
+  void theTestkitSample_passesWhenRun(@TempDir Path output) throws Exception {
+    List<String> samples =
+        guide.codeBlocks().stream()
+            .filter(b -> b.info().equals("java"))
+            .map(b -> String.join("\n", b.lines()))
+            .filter(s -> s.contains("@Test"))
+            .toList();
+    assertThat(samples).hasSize(1);
+    assertThat(JavaSamples.errors(samples, output)).isEmpty();
+    String className =
+        samples
+            .getFirst()
+            .lines()
+            .filter(l -> l.startsWith("class "))
+            .findFirst()
+            .orElseThrow()
+            .split("\\s+")[1];
+
+    try (var loader =
+        new java.net.URLClassLoader(
+            new java.net.URL[] {output.toUri().toURL()}, getClass().getClassLoader())) {
+      Class<?> sample = loader.loadClass(className);
+      var constructor = sample.getDeclaredConstructor();
+      constructor.setAccessible(true);
+      Object instance = constructor.newInstance();
+      int ran = 0;
+      for (var method : sample.getDeclaredMethods()) {
+        if (method.isAnnotationPresent(Test.class)) {
+          method.setAccessible(true);
+          method.invoke(instance); // an AssertionError in the sample fails this test
+          ran++;
+        }
+      }
+      assertThat(ran).isEqualTo(1);
+    }
+  }
+
   /**
    * A path exists in the checkout, or lies below a path an earlier command created; build output
    * ({@code <module>/target/...}) counts when its module exists.

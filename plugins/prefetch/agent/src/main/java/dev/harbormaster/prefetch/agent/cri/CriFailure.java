@@ -27,27 +27,31 @@ public record CriFailure(Kind kind, String reason, String message) {
     TRANSIENT
   }
 
-  /** Classifies a gRPC failure of a CRI call. */
+  /** Classifies a gRPC failure of a CRI call: the gRPC code first, then the message. */
   public static CriFailure of(StatusRuntimeException e) {
     Status s = e.getStatus();
     String message = s.getDescription() == null ? s.getCode().toString() : s.getDescription();
     String m = message.toLowerCase(Locale.ROOT);
-    if (m.contains("401")
-        || m.contains("403")
+    switch (s.getCode()) {
+      case NOT_FOUND -> {
+        return new CriFailure(Kind.PERMANENT, "not-found", message);
+      }
+      case UNAUTHENTICATED, PERMISSION_DENIED -> {
+        return new CriFailure(Kind.AUTH, "auth", message);
+      }
+      default -> {}
+    }
+    if (httpStatus(m, "401")
+        || httpStatus(m, "403")
         || m.contains("unauthorized")
         || m.contains("authorization failed")
-        || m.contains("denied")
-        || s.getCode() == Status.Code.UNAUTHENTICATED
-        || s.getCode() == Status.Code.PERMISSION_DENIED) {
+        || m.contains("denied")) {
       return new CriFailure(Kind.AUTH, "auth", message);
     }
-    if (m.contains("429") || m.contains("too many requests")) {
+    if (httpStatus(m, "429") || m.contains("too many requests")) {
       return new CriFailure(Kind.TRANSIENT, "rate-limited", message);
     }
-    if (s.getCode() == Status.Code.NOT_FOUND
-        || m.contains("manifest unknown")
-        || m.contains(": not found")
-        || m.contains("404")) {
+    if (m.contains("manifest unknown") || m.contains(": not found") || httpStatus(m, "404")) {
       return new CriFailure(Kind.PERMANENT, "not-found", message);
     }
     return switch (s.getCode()) {
@@ -56,5 +60,22 @@ public record CriFailure(Kind kind, String reason, String message) {
       case INVALID_ARGUMENT -> new CriFailure(Kind.PERMANENT, "invalid", message);
       default -> new CriFailure(Kind.TRANSIENT, "runtime", message);
     };
+  }
+
+  /**
+   * Whether {@code code} appears as an HTTP status word, not inside a port, address, digest or
+   * other number ({@code 127.0.0.1:34017} must not read as a 401).
+   */
+  static boolean httpStatus(String message, String code) {
+    int from = 0;
+    while (true) {
+      int at = message.indexOf(code, from);
+      if (at < 0) return false;
+      int end = at + code.length();
+      boolean before = at == 0 || " [(\"'".indexOf(message.charAt(at - 1)) >= 0;
+      boolean after = end == message.length() || " ])\"',;".indexOf(message.charAt(end)) >= 0;
+      if (before && after) return true;
+      from = at + 1;
+    }
   }
 }

@@ -50,4 +50,20 @@ class CriFailureTest {
     assertThat(classify(Status.UNKNOWN, "unexpected EOF").kind())
         .isEqualTo(CriFailure.Kind.TRANSIENT);
   }
+
+  @Test
+  void statusDigitsInsideAPortOrDigest_doNotDecide_theGrpcCodeDoes() {
+    CriFailure f =
+        classify(
+            Status.NOT_FOUND,
+            "failed to pull and unpack image \"127.0.0.1:34017/a:v9\": failed to resolve reference"
+                + " \"127.0.0.1:34017/a:v9\": 127.0.0.1:34017/a:v9: not found");
+    assertThat(f.reason()).isEqualTo("not-found");
+    assertThat(
+            classify(Status.UNKNOWN, "pull 127.0.0.1:4291/a@sha256:4031aa: unexpected EOF")
+                .reason())
+        .isEqualTo("runtime");
+    assertThat(classify(Status.UNKNOWN, "registry answered 403 Forbidden").reason())
+        .isEqualTo("auth");
+  }
 }

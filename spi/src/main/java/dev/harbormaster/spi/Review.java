@@ -81,32 +81,6 @@ public final class Review {
       boolean dryRun,
       Optional<ObjectNode> object,
       Supplier<Optional<ObjectNode>> oldObject) {
-    this(
-        uid,
-        operation,
-        kind,
-        resource,
-        subResource,
-        namespace,
-        name,
-        userInfo,
-        dryRun,
-        object,
-        new OldObject(Objects.requireNonNull(oldObject, "oldObject")));
-  }
-
-  private Review(
-      String uid,
-      Operation operation,
-      GroupVersionKind kind,
-      GroupVersionResource resource,
-      Optional<String> subResource,
-      Optional<String> namespace,
-      Optional<String> name,
-      UserInfo userInfo,
-      boolean dryRun,
-      Optional<ObjectNode> object,
-      OldObject oldObject) {
     this.uid = Objects.requireNonNull(uid, "uid");
     this.operation = Objects.requireNonNull(operation, "operation");
     this.kind = Objects.requireNonNull(kind, "kind");
@@ -117,7 +91,10 @@ public final class Review {
     this.userInfo = Objects.requireNonNull(userInfo, "userInfo");
     this.dryRun = dryRun;
     this.object = Objects.requireNonNull(object, "object");
-    this.oldObject = oldObject;
+    this.oldObject =
+        oldObject instanceof OldObject shared
+            ? shared
+            : new OldObject(Objects.requireNonNull(oldObject, "oldObject"));
   }
 
   /** The request uid ({@code request.uid}). */
@@ -242,7 +219,7 @@ public final class Review {
   }
 
   /** The old object, given or produced once on first use; safe to share between threads. */
-  private static final class OldObject {
+  private static final class OldObject implements Supplier<Optional<ObjectNode>> {
     private volatile Optional<ObjectNode> value;
     private Supplier<Optional<ObjectNode>> supplier;
 
@@ -254,7 +231,8 @@ public final class Review {
       this.supplier = supplier;
     }
 
-    Optional<ObjectNode> get() {
+    @Override
+    public Optional<ObjectNode> get() {
       Optional<ObjectNode> v = value;
       if (v != null) return v;
       synchronized (this) {

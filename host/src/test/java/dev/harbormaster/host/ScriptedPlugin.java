@@ -10,19 +10,29 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * An in-process test plugin whose instances behave as their config says: {@code allow}, {@code
- * deny}, {@code throw}, or {@code block} (wait until the test calls {@link #release()}).
+ * deny}, {@code throw}, {@code block} (wait until the test calls {@link #release()}) or {@code
+ * unserializable} (puts a value into the object that JSON cannot write: the host itself fails).
  */
 public final class ScriptedPlugin implements AdmissionPlugin<ScriptedPlugin.Config> {
   /**
-   * @param behaviour allow, deny, throw or block
+   * @param behaviour allow, deny, throw, block or unserializable
    */
   public record Config(String behaviour) {
     /** Defaults to allow. */
     public Config {
       behaviour = behaviour == null ? "allow" : behaviour;
-      if (!Set.of("allow", "deny", "throw", "block").contains(behaviour)) {
-        throw new IllegalArgumentException("behaviour must be allow, deny, throw or block");
+      if (!Set.of("allow", "deny", "throw", "block", "unserializable").contains(behaviour)) {
+        throw new IllegalArgumentException(
+            "behaviour must be allow, deny, throw, block or unserializable");
       }
+    }
+  }
+
+  /** A value whose JSON form cannot be written: its only property throws. */
+  public static final class Unwritable {
+    /** Always throws. */
+    public String getValue() {
+      throw new IllegalStateException("this value cannot be written as JSON");
     }
   }
 
@@ -59,6 +69,10 @@ public final class ScriptedPlugin implements AdmissionPlugin<ScriptedPlugin.Conf
             entered.countDown();
             release.await();
             yield Decision.allow().withWarning(context.instanceName() + " finished");
+          }
+          case "unserializable" -> {
+            review.object().orElseThrow().putPOJO("unwritable", new Unwritable());
+            yield Decision.allow();
           }
           default -> Decision.allow();
         };

@@ -81,10 +81,18 @@ final class ReviewHandler implements Handler {
       Duration budget =
           ReviewBudget.fromTimeoutParam(Optional.ofNullable(ctx.queryParam("timeout")))
               .minusNanos(System.nanoTime() - start);
-      ReviewOutcome outcome = pipeline.review(review, scope, budget);
-      ctx.status(200)
-          .contentType("application/json")
-          .result(AdmissionResponseWriter.write(outcome.response()));
+      ReviewOutcome outcome;
+      byte[] answer;
+      try {
+        outcome = pipeline.review(review, scope, budget);
+        answer = AdmissionResponseWriter.write(outcome.response());
+      } catch (RuntimeException e) {
+        // AdmissionServer's exception mapper answers 500 with a body; count and log it as a review.
+        metrics.review(endpoint, "error", System.nanoTime() - start);
+        ReviewLog.failed(endpoint, review, e);
+        throw e;
+      }
+      ctx.status(200).contentType("application/json").result(answer);
       long nanos = System.nanoTime() - start;
       metrics.review(endpoint, outcome.response().allowed() ? "allowed" : "denied", nanos);
       for (InstanceRun run : outcome.runs()) {

@@ -36,7 +36,8 @@ public final class HostMetrics {
    * Records one review.
    *
    * @param endpoint {@code mutate} or {@code validate}
-   * @param result {@code allowed}, {@code denied} or {@code invalid} (a 4xx answer)
+   * @param result {@code allowed}, {@code denied}, {@code invalid} (a 4xx answer) or {@code error}
+   *     (the host failed: 500)
    */
   public void review(String endpoint, String result, long nanos) {
     reviewTimers

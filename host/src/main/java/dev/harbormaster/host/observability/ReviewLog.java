@@ -34,6 +34,19 @@ public final class ReviewLog {
         .log();
   }
 
+  /** Logs a review the host could not finish (answered 500). */
+  public static void failed(String endpoint, Review review, RuntimeException error) {
+    LOG.atError()
+        .setMessage("review failed")
+        .addKeyValue("uid", review.uid())
+        .addKeyValue("endpoint", endpoint)
+        .addKeyValue("kind", review.kind().toString())
+        .addKeyValue("object", review.displayName())
+        .addKeyValue("operation", review.operation().name())
+        .addKeyValue("error", error.toString())
+        .log();
+  }
+
   /** Logs a rejected (4xx) request. */
   public static void rejected(String endpoint, int status, String message) {
     LOG.atInfo()

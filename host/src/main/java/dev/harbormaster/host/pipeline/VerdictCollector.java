@@ -79,7 +79,13 @@ final class VerdictCollector {
       denials.add(instance.name() + ": failed (" + what + ": " + detail + "); failurePolicy deny");
       return Effect.DENY;
     }
-    warnings.add(instance.name() + " skipped after " + what + " (failurePolicy allow)");
+    warnings.add(
+        instance.name()
+            + " skipped after "
+            + what
+            + (instance.failurePolicy() == FailurePolicy.DENY
+                ? " (failurePolicy deny not applied: dryRun)"
+                : " (failurePolicy allow)"));
     return Effect.DISCARD;
   }
 

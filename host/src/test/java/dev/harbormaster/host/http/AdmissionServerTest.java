@@ -61,6 +61,29 @@ class AdmissionServerTest {
   }
 
   @Test
+  void aReviewTheHostFailsOn_gets500WithABody_isCountedAsError_andTheServerStaysUp()
+      throws Exception {
+    server.shutdown();
+    server =
+        start(
+            """
+            server: {address: 127.0.0.1, port: 0, plainHttp: true, shutdownGrace: 10s}
+            instances:
+              - {name: odd, plugin: scripted, scope: mutating, config: {behaviour: unserializable}}
+            """);
+
+    HttpResponse<String> response = post("/mutate", Fixtures.bytes("reviews/pod-create.json"));
+
+    assertThat(response.statusCode()).isEqualTo(500);
+    assertThat(Json.MAPPER.readTree(response.body()).path("error").asString())
+        .startsWith("internal error:");
+    assertThat(get("/metrics").body())
+        .containsPattern(
+            "harbormaster_reviews_seconds_count\\{endpoint=\"mutate\",result=\"error\"[^}]*\\} 1");
+    assertThat(get("/healthz").statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void mutate_returnsTheUidAndABase64JsonPatch() throws Exception {
     HttpResponse<String> response = post("/mutate", Fixtures.bytes("reviews/pod-create.json"));
 

@@ -49,6 +49,10 @@ class VerdictCollectorTest {
     assertThat(verdicts.record(instance("strict", FailurePolicy.DENY, false), timeout, 1))
         .isEqualTo(VerdictCollector.Effect.DENY);
     assertThat(verdicts.response(Optional.empty()).status().orElseThrow().code()).isEqualTo(504);
+    assertThat(verdicts.response(Optional.empty()).warnings())
+        .containsExactly(
+            "lenient skipped after timeout (failurePolicy allow)",
+            "audit skipped after timeout (failurePolicy deny not applied: dryRun)");
     assertThat(verdicts.runs())
         .extracting(InstanceRun::result)
         .containsOnly(InstanceRun.Result.TIMEOUT);

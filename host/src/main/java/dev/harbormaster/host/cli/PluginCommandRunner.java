@@ -42,6 +42,7 @@ public final class PluginCommandRunner {
       extends BiFunction<LoadedConfig, Predicate<String>, PluginCatalog> {}
 
   private final CatalogLoader catalogs;
+  private final boolean warmUpTls;
 
   /**
    * A runner that loads plugin jars from the configured directory: first only the jars of the
@@ -54,16 +55,19 @@ public final class PluginCommandRunner {
         (loaded, wanted) ->
             PluginJarLoader.load(
                 loaded.pluginDirectory(), loaded.config().plugins().sha256(), wanted);
+    this.warmUpTls = true;
   }
 
   /** A runner over catalogs built by {@code catalogs} (tests and embedding). */
   public PluginCommandRunner(Function<LoadedConfig, PluginCatalog> catalogs) {
     this.catalogs = (loaded, wanted) -> catalogs.apply(loaded);
+    this.warmUpTls = false;
   }
 
   /** A runner over catalogs built by {@code catalogs}, which is told the wanted plugin ids. */
   public PluginCommandRunner(CatalogLoader catalogs) {
     this.catalogs = catalogs;
+    this.warmUpTls = false;
   }
 
   /**
@@ -82,6 +86,9 @@ public final class PluginCommandRunner {
               + ": --config FILE is required (plugin commands read their instances from it)");
       err.flush();
       return ExitCodes.USAGE;
+    }
+    if (warmUpTls) {
+      TrustStoreWarmUp.start();
     }
     try {
       LoadedConfig loaded = ConfigLoader.load(parsed.get().config());

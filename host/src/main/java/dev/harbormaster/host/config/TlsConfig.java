@@ -8,7 +8,8 @@ import java.util.Optional;
  *
  * @param certFile certificate chain (PEM)
  * @param keyFile private key (PEM, PKCS#1 or PKCS#8, RSA or EC)
- * @param clientCaFile CA bundle for verifying client certificates; absent means no client auth
+ * @param clientCaFile CA bundle for verifying client certificates: /mutate and /validate then need
+ *     a client certificate issued by it (probes and /metrics do not); absent means no client auth
  */
 public record TlsConfig(String certFile, String keyFile, Optional<String> clientCaFile) {
   /** Requires both files. */

@@ -54,6 +54,7 @@ public final class AdmissionServer implements AutoCloseable {
     ConnectorFactory connectors = new ConnectorFactory(loaded);
     connectors.prepare();
     Readiness readiness = new Readiness();
+    boolean clientCerts = loaded.config().server().tls().flatMap(t -> t.clientCaFile()).isPresent();
     InFlight inFlight = new InFlight();
     HostMetrics metrics = new HostMetrics(prometheus);
     OperationsEndpoints ops = new OperationsEndpoints(readiness, prometheus, runtime);
@@ -66,9 +67,11 @@ public final class AdmissionServer implements AutoCloseable {
               config.http.prefer405over404 = true;
               config.jetty.addConnector(connectors::create);
               config.routes.post(
-                  "/mutate", new ReviewHandler(Scope.MUTATING, pipeline, metrics, inFlight));
+                  "/mutate",
+                  new ReviewHandler(Scope.MUTATING, pipeline, metrics, inFlight, clientCerts));
               config.routes.post(
-                  "/validate", new ReviewHandler(Scope.VALIDATING, pipeline, metrics, inFlight));
+                  "/validate",
+                  new ReviewHandler(Scope.VALIDATING, pipeline, metrics, inFlight, clientCerts));
               config.routes.get("/healthz", ops::healthz);
               config.routes.get("/readyz", ops::readyz);
               config.routes.get("/metrics", ops::metrics);

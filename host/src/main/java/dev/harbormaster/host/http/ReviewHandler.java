@@ -31,13 +31,25 @@ final class ReviewHandler implements Handler {
   private final AdmissionPipeline pipeline;
   private final HostMetrics metrics;
   private final InFlight inFlight;
+  private final boolean clientCertificateRequired;
 
-  ReviewHandler(Scope scope, AdmissionPipeline pipeline, HostMetrics metrics, InFlight inFlight) {
+  /**
+   * @param clientCertificateRequired {@code server.tls.clientCaFile} is set: the TLS layer asks
+   *     every client for a certificate and verifies any it gets; reviews then also need one (probes
+   *     and scrapes on the same port do not)
+   */
+  ReviewHandler(
+      Scope scope,
+      AdmissionPipeline pipeline,
+      HostMetrics metrics,
+      InFlight inFlight,
+      boolean clientCertificateRequired) {
     this.scope = scope;
     this.endpoint = scope == Scope.MUTATING ? "mutate" : "validate";
     this.pipeline = pipeline;
     this.metrics = metrics;
     this.inFlight = inFlight;
+    this.clientCertificateRequired = clientCertificateRequired;
   }
 
   @Override
@@ -45,6 +57,15 @@ final class ReviewHandler implements Handler {
     long start = System.nanoTime();
     inFlight.enter();
     try {
+      if (clientCertificateRequired
+          && ctx.req().getAttribute("jakarta.servlet.request.X509Certificate") == null) {
+        reject(
+            ctx,
+            403,
+            "a client certificate issued by server.tls.clientCaFile is required on /" + endpoint,
+            start);
+        return;
+      }
       if (!isJson(ctx.header("Content-Type"))) {
         reject(
             ctx,

@@ -67,7 +67,10 @@ public final class TlsServerContext implements AutoCloseable {
     factory.setIncludeCipherSuites(CIPHER_SUITES.toArray(String[]::new));
     factory.setRenegotiationAllowed(false);
     factory.setSniRequired(false);
-    factory.setNeedClientAuth(paths.clientCaFile().isPresent());
+    // Asked, not required, at the handshake: probes and scrapes on this port carry no certificate.
+    // A certificate that is presented must chain to the client CAs; the review endpoints then
+    // refuse requests without one (ReviewHandler).
+    factory.setWantClientAuth(paths.clientCaFile().isPresent());
     apply(factory, material);
   }
 

@@ -33,6 +33,72 @@ class TlsServingTest {
   @TempDir Path dir;
 
   @Test
+  void withAClientCa_reviewsNeedAClientCertificate_whileProbesAndMetricsDoNot() throws Exception {
+    TestPki pki = TestPki.create(KeyType.EC_P256);
+    pki.writeServerFiles(dir.resolve("tls"), KeyEncoding.PKCS8);
+    java.nio.file.Files.writeString(dir.resolve("tls/client-ca.crt"), pki.server().caPem());
+    HostServer server =
+        HostServer.start(
+            TestConfigs.parse(
+                dir,
+                """
+                server:
+                  address: 127.0.0.1
+                  port: 0
+                  tls: {certFile: tls/tls.crt, keyFile: tls/tls.key, clientCaFile: tls/client-ca.crt}
+                instances: [{name: hello, plugin: greeting, scope: validating, config: {greeting: hi}}]
+                """),
+            PluginCatalog.of(Map.of("greeting", new GreetingPlugin())));
+    try {
+      HttpClient withCert =
+          HttpClient.newBuilder()
+              .sslContext(pki.clientSslContext(pki.client("kube-apiserver")))
+              .build();
+      HttpClient without = HttpClient.newBuilder().sslContext(pki.clientSslContext()).build();
+      TestPki stranger = TestPki.create(KeyType.EC_P256);
+      HttpClient foreignCert =
+          HttpClient.newBuilder()
+              .sslContext(testkitTrusting(pki, stranger.client("intruder")))
+              .build();
+
+      assertThat(postReview(withCert, server).statusCode()).isEqualTo(200);
+      HttpResponse<String> refused = postReview(without, server);
+      assertThat(refused.statusCode()).isEqualTo(403);
+      assertThat(refused.body()).contains("client certificate").contains("clientCaFile");
+      assertThat(get(without, server, "/healthz").statusCode()).isEqualTo(200);
+      assertThat(get(without, server, "/metrics").statusCode()).isEqualTo(200);
+      assertThatThrownBy(() -> postReview(foreignCert, server))
+          .as("a certificate from another CA fails the handshake")
+          .isInstanceOf(java.io.IOException.class);
+    } finally {
+      server.shutdown();
+    }
+  }
+
+  private static javax.net.ssl.SSLContext testkitTrusting(
+      TestPki serverPki, dev.harbormaster.testkit.pki.IssuedCertificate clientCertificate) {
+    return dev.harbormaster.testkit.pki.ClientSslContexts.trusting(
+        java.util.List.of(serverPki.server().rootCertificate()), clientCertificate);
+  }
+
+  private static HttpResponse<String> postReview(HttpClient client, HostServer server)
+      throws Exception {
+    return client.send(
+        HttpRequest.newBuilder(URI.create(server.baseUrl() + "/validate?timeout=10s"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(Fixtures.bytes("reviews/pod-create.json")))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static HttpResponse<String> get(HttpClient client, HostServer server, String path)
+      throws Exception {
+    return client.send(
+        HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
   void servesReviewsOverHttps_withTheConfiguredPemFiles() throws Exception {
     TestPki pki = TestPki.create(KeyType.EC_P256);
     pki.writeServerFiles(dir.resolve("tls"), KeyEncoding.PKCS8);

@@ -48,7 +48,8 @@ final class TlsTestServer implements AutoCloseable {
   }
 
   /** What one HTTPS request saw. */
-  record Answer(int status, String body, String protocol, X509Certificate leaf) {
+  record Answer(
+      int status, String body, String protocol, X509Certificate leaf, boolean sentCertificate) {
     BigInteger serial() {
       return leaf.getSerialNumber();
     }
@@ -78,7 +79,8 @@ final class TlsTestServer implements AutoCloseable {
           response.statusCode(),
           response.body(),
           session.getProtocol(),
-          (X509Certificate) session.getPeerCertificates()[0]);
+          (X509Certificate) session.getPeerCertificates()[0],
+          session.getLocalCertificates() != null);
     }
   }
 

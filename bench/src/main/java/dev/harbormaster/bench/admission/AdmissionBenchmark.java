@@ -58,13 +58,18 @@ public final class AdmissionBenchmark {
       AnswerPatch.stringValues(answer);
       Optional<RewriterVariants> rewriter = Optional.empty();
       Optional<PopulatorVariants> populator = Optional.empty();
-      try (BareEndpoint bare = BareEndpoint.start(tls.certFile(), tls.keyFile(), answer)) {
+      try (BareEndpoint bare = BareEndpoint.start(tls.certFile(), tls.keyFile(), answer, false);
+          BareEndpoint bareVt = BareEndpoint.start(tls.certFile(), tls.keyFile(), answer, true)) {
         URI bareUrl = URI.create("https://127.0.0.1:" + bare.port() + "/mutate");
-        if (!Arrays.equals(client.post(bareUrl, body), answer)) {
-          throw new IllegalStateException("the bare endpoint does not answer the host's bytes");
+        URI bareVtUrl = URI.create("https://127.0.0.1:" + bareVt.port() + "/mutate");
+        for (URI url : List.of(bareUrl, bareVtUrl)) {
+          if (!Arrays.equals(client.post(url, body), answer)) {
+            throw new IllegalStateException("the bare endpoint does not answer the host's bytes");
+          }
         }
         List<Target> targets = new ArrayList<>();
         targets.add(new Target("bare", bareUrl, body));
+        targets.add(new Target("bare-vt", bareVtUrl, body));
         targets.add(new Target("host", hostUrl, body));
         if (options.rewriter()) {
           log("starting the image-rewriter variants and their mirror (docker-registry, skopeo)");
@@ -112,6 +117,7 @@ public final class AdmissionBenchmark {
             BenchReport.markdown(
                 options,
                 runs.get("bare"),
+                runs.get("bare-vt"),
                 runs.get("host"),
                 bareRate,
                 hostRate,
@@ -181,7 +187,8 @@ public final class AdmissionBenchmark {
         + " JSON Patch; per-review log line "
         + (reviewLog ? "on (as shipped)" : "OFF (diagnostic run)")
         + "\n"
-        + "- bare: same Javalin/Jetty and TLS setup, reads the body, answers the host's bytes\n";
+        + "- bare / bare-vt: same Javalin/Jetty and TLS setup on platform / virtual request threads"
+        + " (the host uses virtual ones), reads the body, answers the host's bytes\n";
   }
 
   private static void log(String message) {

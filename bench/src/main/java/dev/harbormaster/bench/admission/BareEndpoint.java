@@ -24,13 +24,20 @@ final class BareEndpoint implements AutoCloseable {
     this.tls = tls;
   }
 
-  /** Starts on a free loopback port, serving {@code response} on {@code POST /mutate}. */
-  static BareEndpoint start(Path certFile, Path keyFile, byte[] response) {
+  /**
+   * Starts on a free loopback port, serving {@code response} on {@code POST /mutate}.
+   *
+   * @param virtualThreads run requests on virtual threads (as the host does) or on Jetty's platform
+   *     thread pool (Javalin's default); the benchmark measures both and takes the faster as the
+   *     ceiling
+   */
+  static BareEndpoint start(Path certFile, Path keyFile, byte[] response, boolean virtualThreads) {
     TlsServerContext tls = TlsServerContext.open(certFile, keyFile, Optional.empty());
     Javalin app =
         Javalin.create(
             config -> {
               config.startup.showJavalinBanner = false;
+              config.concurrency.useVirtualThreads = virtualThreads;
               config.startup.showOldJavalinVersionWarning = false;
               config.jetty.addConnector(
                   (server, http) -> {

@@ -18,7 +18,8 @@ final class BenchReport {
 
   static String markdown(
       BenchOptions options,
-      List<WrkResult> bare,
+      List<WrkResult> barePlatform,
+      List<WrkResult> bareVirtual,
       List<WrkResult> host,
       RateResult bareRate,
       RateResult hostRate,
@@ -37,14 +38,23 @@ final class BenchReport {
             "| target | round | requests/s | p50 | p99 | failed | server CPU/req | server+wrk"
                 + " CPU/req |\n")
         .append("|---|---|---:|---:|---:|---:|---:|---:|\n");
-    for (int i = 0; i < bare.size(); i++) {
-      row(out, "bare", i + 1, bare.get(i));
+    for (int i = 0; i < barePlatform.size(); i++) {
+      row(out, "bare", i + 1, barePlatform.get(i));
+      row(out, "bare-vt", i + 1, bareVirtual.get(i));
       row(out, "host", i + 1, host.get(i));
     }
+    // The ceiling is the faster of the two bare endpoints (platform or virtual request threads).
+    boolean virtualFaster =
+        median(bareVirtual, WrkResult::requestsPerSecond)
+            > median(barePlatform, WrkResult::requestsPerSecond);
+    List<WrkResult> bare = virtualFaster ? bareVirtual : barePlatform;
+    out.append("\nCeiling: ")
+        .append(virtualFaster ? "bare-vt" : "bare")
+        .append(" (the faster bare endpoint by median requests/s).\n");
     double bareRps = median(bare, WrkResult::requestsPerSecond);
     double hostRps = median(host, WrkResult::requestsPerSecond);
     double ratio = hostRps / bareRps;
-    out.append("\nMedian of rounds: bare ")
+    out.append("\nMedian of rounds: ceiling ")
         .append(fmt("%.0f", bareRps))
         .append(" req/s (p50 ")
         .append(ms((long) median(bare, WrkResult::p50Nanos)))
@@ -63,7 +73,13 @@ final class BenchReport {
         .append(": ")
         .append(ratio >= PEAK_RATIO_TARGET ? "met" : "NOT met")
         .append(")\n\n")
-        .append(cpuSummary(bare, host))
+        .append(
+            cpuSummary(
+                median(bareVirtual, WrkResult::cpuMicrosPerRequest)
+                        < median(barePlatform, WrkResult::cpuMicrosPerRequest)
+                    ? bareVirtual
+                    : barePlatform,
+                host))
         .append("\n## Fixed rate (open loop, ")
         .append(options.rate())
         .append(" req/s for ")
@@ -112,6 +128,7 @@ final class BenchReport {
    * processes take CPU away mid-round (requests/s does).
    */
   static String cpuSummary(List<WrkResult> bare, List<WrkResult> host) {
+    // bare: the bare endpoint with the lower cost (the ceiling by CPU).
     double bareCpu = median(bare, WrkResult::cpuMicrosPerRequest);
     double hostCpu = median(host, WrkResult::cpuMicrosPerRequest);
     double ratio = bareCpu / hostCpu;

@@ -66,7 +66,7 @@ final class RewriterVariants implements AutoCloseable {
     RewriterMirror mirror = RewriterMirror.start();
     List<AutoCloseable> servers = new ArrayList<>();
     try {
-      BareEndpoint bare = BareEndpoint.start(tls.certFile(), tls.keyFile(), stampAnswer);
+      BareEndpoint bare = BareEndpoint.start(tls.certFile(), tls.keyFile(), stampAnswer, false);
       servers.add(bare);
       URI bareUrl = url(bare.port());
       if (!Arrays.equals(client.post(bareUrl, body), stampAnswer)) {

@@ -24,7 +24,7 @@ class KeepAliveConnectionTest {
     TestPki pki = TestPki.create(KeyType.EC_P256);
     TlsFiles tls = pki.writeServerFiles(dir, KeyEncoding.PKCS8);
     byte[] answer = "{\"fixed\":true}".getBytes(StandardCharsets.UTF_8);
-    try (BareEndpoint bare = BareEndpoint.start(tls.certFile(), tls.keyFile(), answer)) {
+    try (BareEndpoint bare = BareEndpoint.start(tls.certFile(), tls.keyFile(), answer, false)) {
       URI mutate = URI.create("https://127.0.0.1:" + bare.port() + "/mutate");
       URI missing = URI.create("https://127.0.0.1:" + bare.port() + "/nothing");
       SSLSocketFactory factory = pki.clientSslContext().getSocketFactory();

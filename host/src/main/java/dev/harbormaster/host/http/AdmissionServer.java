@@ -64,6 +64,12 @@ public final class AdmissionServer implements AutoCloseable {
               config.startup.showJavalinBanner = false;
               config.startup.showOldJavalinVersionWarning = false;
               config.http.maxRequestSize = ReviewHandler.MAX_BODY;
+              // Requests run on virtual threads. Each instance call is handed to a virtual thread
+              // of its own (so that a late handler can be abandoned); with platform request
+              // threads that handoff parks and wakes OS threads and made Jetty's I/O strategy
+              // switch threads on every request: 379 vs 242 us of server CPU per /mutate review
+              // (bench/run-admission.sh's review and instance, same machine and run).
+              config.concurrency.useVirtualThreads = true;
               config.http.prefer405over404 = true;
               config.jetty.addConnector(connectors::create);
               config.routes.post(

@@ -37,12 +37,16 @@ public final class TestReviews {
     for (int i = 0; i < images.length; i++) {
       containers.addObject().put("name", "c" + i).put("image", images[i]);
     }
-    return review("Pod", "pods", dryRun, pod);
+    return review(
+        new GroupVersionKind("", "v1", "Pod"),
+        new GroupVersionResource("", "v1", "pods"),
+        dryRun,
+        pod);
   }
 
   /**
    * A CREATE review of the {@code request.object} in classpath resource {@code /reviews/<name>}
-   * (kind, resource and dryRun taken from the request).
+   * (kind and resource with their group and version, and dryRun, taken from the request).
    */
   public static Review load(String name) {
     JsonNode request;
@@ -54,19 +58,28 @@ public final class TestReviews {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    JsonNode kind = request.path("kind");
+    JsonNode resource = request.path("resource");
     return review(
-        request.path("kind").path("kind").asString(),
-        request.path("resource").path("resource").asString(),
+        new GroupVersionKind(
+            kind.path("group").asString(""),
+            kind.path("version").asString("v1"),
+            kind.path("kind").asString()),
+        new GroupVersionResource(
+            resource.path("group").asString(""),
+            resource.path("version").asString("v1"),
+            resource.path("resource").asString()),
         request.path("dryRun").asBoolean(false),
         (ObjectNode) request.required("object").deepCopy());
   }
 
-  private static Review review(String kind, String resource, boolean dryRun, ObjectNode object) {
+  private static Review review(
+      GroupVersionKind kind, GroupVersionResource resource, boolean dryRun, ObjectNode object) {
     return new Review(
         "uid-1",
         Operation.CREATE,
-        new GroupVersionKind(kind.equals("Pod") ? "" : "apps", "v1", kind),
-        new GroupVersionResource("", "v1", resource),
+        kind,
+        resource,
         Optional.empty(),
         Optional.of("shop"),
         Optional.of("p"),

@@ -36,13 +36,15 @@ class DenyLatestPluginTest {
 
   @Test
   void startsAHandler_thatAppliesTheConfig() throws Exception {
-    AdmissionHandler handler =
-        plugin.start(new DenyLatestConfig(List.of("shop"), Optional.empty()), null);
+    try (FixedContext context = new FixedContext()) {
+      AdmissionHandler handler =
+          plugin.start(new DenyLatestConfig(List.of("shop"), Optional.empty()), context);
 
-    assertThat(handler.review(ReviewFixtures.load("pod-create-implicit-latest.json")))
-        .isEqualTo(Decision.allow());
-    assertThat(handler.review(ReviewFixtures.load("cronjob-create-implicit-latest.json")))
-        .isInstanceOf(Decision.Deny.class);
+      assertThat(handler.review(ReviewFixtures.load("pod-create-implicit-latest.json")))
+          .isEqualTo(Decision.allow());
+      assertThat(handler.review(ReviewFixtures.load("cronjob-create-implicit-latest.json")))
+          .isInstanceOf(Decision.Deny.class);
+    }
   }
 
   @Test

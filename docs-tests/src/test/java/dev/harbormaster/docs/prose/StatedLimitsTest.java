@@ -83,7 +83,7 @@ class StatedLimitsTest {
 
   @Test
   void theShutdownGrace_andTheTlsPollInterval() throws Exception {
-    ServerConfig server = new ServerConfig(null, null, true, Optional.empty(), null, null);
+    ServerConfig server = new ServerConfig(null, null, true, Optional.empty(), null, null, null);
     Duration poll =
         (Duration) constant("dev.harbormaster.host.tls.TlsServerContext", "POLL_INTERVAL");
 

@@ -13,6 +13,10 @@ import java.util.Optional;
  * @param tls PEM files for HTTPS
  * @param logFormat {@code text} (default) or {@code json}
  * @param shutdownGrace how long shutdown waits for reviews in flight and for plugins to stop
+ * @param shutdownDelay how long the host keeps serving after a stop signal while {@code /readyz}
+ *     already fails (default 0s), so that Kubernetes takes the pod out of the Service's endpoints
+ *     before the port closes; the pod's {@code terminationGracePeriodSeconds} must cover it plus
+ *     {@code shutdownGrace}
  */
 public record ServerConfig(
     Integer port,
@@ -20,7 +24,8 @@ public record ServerConfig(
     boolean plainHttp,
     Optional<TlsConfig> tls,
     @JsonFormat(with = JsonFormat.Feature.ACCEPT_CASE_INSENSITIVE_VALUES) LogFormat logFormat,
-    Duration shutdownGrace) {
+    Duration shutdownGrace,
+    Duration shutdownDelay) {
 
   /** Fills defaults and checks that exactly one of TLS and plain HTTP is chosen. */
   public ServerConfig {
@@ -34,6 +39,11 @@ public record ServerConfig(
     shutdownGrace = shutdownGrace == null ? Duration.ofSeconds(20) : shutdownGrace;
     if (shutdownGrace.isNegative()) {
       throw new IllegalArgumentException("server.shutdownGrace must not be negative");
+    }
+    shutdownDelay = shutdownDelay == null ? Duration.ZERO : shutdownDelay;
+    if (shutdownDelay.isNegative()) {
+      throw new IllegalArgumentException(
+          "server.shutdownDelay must not be negative, got " + shutdownDelay);
     }
     if (plainHttp && tls.isPresent()) {
       throw new IllegalArgumentException(

@@ -150,6 +150,23 @@ public final class AdmissionServer implements AutoCloseable {
   }
 
   /**
+   * First step of a graceful shutdown: {@code /readyz} fails at once while reviews are still served
+   * for {@code delay}, so that Kubernetes removes the pod from the Service's endpoints before the
+   * port closes (requests routed meanwhile would otherwise be refused).
+   */
+  public void unready(Duration delay) {
+    readiness.set(false);
+    if (delay.isPositive()) {
+      LOG.info("not ready; still serving for {} before closing the port", delay);
+      try {
+        Thread.sleep(delay);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /**
    * Graceful shutdown: not ready, stop accepting connections, wait up to {@code grace} for reviews
    * in flight, then stop the server.
    */

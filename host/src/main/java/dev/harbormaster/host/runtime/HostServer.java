@@ -100,9 +100,13 @@ public final class HostServer implements AutoCloseable {
     return runtime;
   }
 
-  /** Graceful shutdown within {@code server.shutdownGrace}. */
+  /**
+   * Graceful shutdown: not ready, still serving for {@code server.shutdownDelay}, then within
+   * {@code server.shutdownGrace} reviews in flight finish and plugins stop.
+   */
   public void shutdown() {
     Duration grace = loaded.config().server().shutdownGrace();
+    server.unready(loaded.config().server().shutdownDelay());
     long start = System.nanoTime();
     server.shutdown(grace);
     Duration left = grace.minusNanos(System.nanoTime() - start);

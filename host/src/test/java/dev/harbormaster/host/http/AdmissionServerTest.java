@@ -1,6 +1,7 @@
 package dev.harbormaster.host.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.harbormaster.host.Fixtures;
 import dev.harbormaster.host.ScriptedPlugin;
@@ -214,6 +215,35 @@ class AdmissionServerTest {
     HttpResponse<String> response = inFlight.join();
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).contains("slow finished");
+  }
+
+  @Test
+  void shutdownDelay_failsReadinessAtOnce_butKeepsServingReviewsUntilItEnds() throws Exception {
+    server.shutdown();
+    server =
+        start(
+            """
+            server: {address: 127.0.0.1, port: 0, plainHttp: true, shutdownDelay: 3s}
+            instances: [{name: hello, plugin: greeting, scope: validating, config: {greeting: hi}}]
+            """);
+    assertThat(get("/readyz").statusCode()).isEqualTo(200);
+    URI healthz = uri("/healthz");
+
+    CompletableFuture<Void> shutdown = CompletableFuture.runAsync(server::shutdown);
+    int readyz = 200;
+    for (int i = 0; i < 200 && readyz == 200; i++) {
+      readyz = get("/readyz").statusCode();
+      if (readyz == 200) Thread.sleep(5);
+    }
+    HttpResponse<String> during = post("/validate", Fixtures.bytes("reviews/pod-create.json"));
+    shutdown.join();
+
+    assertThat(readyz).isEqualTo(503);
+    assertThat(during.statusCode()).as("a review after readiness failed").isEqualTo(200);
+    assertThatThrownBy(() -> send(HttpRequest.newBuilder(healthz).GET()))
+        .as("the port is closed once the delay is over")
+        .isInstanceOf(java.io.IOException.class);
+    server = start(CONFIG); // for @AfterEach
   }
 
   @Test

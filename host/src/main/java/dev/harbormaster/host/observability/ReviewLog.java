@@ -5,6 +5,7 @@ import dev.harbormaster.host.pipeline.ReviewOutcome;
 import dev.harbormaster.spi.Review;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -20,13 +21,7 @@ public final class ReviewLog {
   /** Logs a completed review. */
   public static void reviewed(String endpoint, Review review, ReviewOutcome outcome, long nanos) {
     if (!LOG.isInfoEnabled()) return;
-    LOG.atInfo()
-        .setMessage("review")
-        .addKeyValue("uid", review.uid())
-        .addKeyValue("endpoint", endpoint)
-        .addKeyValue("kind", review.kind().toString())
-        .addKeyValue("object", review.displayName())
-        .addKeyValue("operation", review.operation().name())
+    request(LOG.atInfo().setMessage("review"), endpoint, review)
         .addKeyValue("decision", outcome.response().allowed() ? "allowed" : "denied")
         .addKeyValue("patched", outcome.response().patch().map(p -> p.size()).orElse(0))
         .addKeyValue("instances", instances(outcome))
@@ -36,15 +31,20 @@ public final class ReviewLog {
 
   /** Logs a review the host could not finish (answered 500). */
   public static void failed(String endpoint, Review review, RuntimeException error) {
-    LOG.atError()
-        .setMessage("review failed")
+    request(LOG.atError().setMessage("review failed"), endpoint, review)
+        .addKeyValue("error", error.toString())
+        .log();
+  }
+
+  /** The keys naming the request, first on every review line. */
+  private static LoggingEventBuilder request(
+      LoggingEventBuilder event, String endpoint, Review review) {
+    return event
         .addKeyValue("uid", review.uid())
         .addKeyValue("endpoint", endpoint)
         .addKeyValue("kind", review.kind().toString())
         .addKeyValue("object", review.displayName())
-        .addKeyValue("operation", review.operation().name())
-        .addKeyValue("error", error.toString())
-        .log();
+        .addKeyValue("operation", review.operation().name());
   }
 
   /** Logs a rejected (4xx) request. */

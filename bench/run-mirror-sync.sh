@@ -4,8 +4,11 @@
 # same upstream, same run, cold and warm (rounds alternate the tools), wall time and requests per
 # tag (from the registries' access logs), plus the JVM start-up floor and the load average. Needs
 # docker-registry and skopeo (apt-get install docker-registry skopeo).
-# Usage: bench/run-mirror-sync.sh [images=12] [tagsPerImage=3] [layerKiB=256] [rounds=5]
+# Usage: bench/run-mirror-sync.sh [images=12] [tagsPerImage=3] [layerKiB=256] [rounds=5] [oneWayDelayMs=0]
 #   36 tags: bench/run-mirror-sync.sh 12 3;  320 tags: bench/run-mirror-sync.sh 40 8
+#   oneWayDelayMs > 0: both tools reach the upstream through DelayRelay (a TCP relay adding that
+#   delay in each direction, as to a remote registry; the targets stay direct). 20 ms RTT at 320
+#   tags: bench/run-mirror-sync.sh 40 8 256 5 10
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD_DIR="${HM_BUILD_DIR:-target-bench}"

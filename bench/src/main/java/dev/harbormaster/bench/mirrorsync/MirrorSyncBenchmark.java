@@ -10,9 +10,11 @@ import dev.harbormaster.testkit.registry.TestImage;
 import dev.harbormaster.testkit.registry.TestImages;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -28,8 +30,11 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * fresh JVM, launcher flags and AppCDS archive) and, for reference, in process (the command as the
  * host calls it, without JVM start-up). Reports wall times (median of the warm rounds), requests
  * per tag (both registries' access logs), the JVM start-up floor and the load average, and checks
- * that every target tag has the upstream digest. Arguments: {@code [images=12] [tagsPerImage=3]
- * [layerKiB=256] [rounds=5]}; run with {@code bench/run-mirror-sync.sh}.
+ * that every target tag has the upstream digest. With a one-way delay, both tools reach the
+ * upstream through a {@link DelayRelay} that adds it in each direction (a remote registry; the
+ * targets stay direct, as a mirror is near its cluster). Arguments: {@code [images=12]
+ * [tagsPerImage=3] [layerKiB=256] [rounds=5] [oneWayDelayMs=0]} (0: upstream direct on loopback);
+ * run with {@code bench/run-mirror-sync.sh}.
  */
 public final class MirrorSyncBenchmark {
   private static final String REPO = "library/app";
@@ -53,6 +58,7 @@ public final class MirrorSyncBenchmark {
     int tagsPerImage = arg(args, 1, 3);
     long layerSize = arg(args, 2, 256) * 1024L;
     int rounds = arg(args, 3, 5);
+    Duration delay = Duration.ofMillis(arg(args, 4, 0));
     Path jar = Path.of(System.getProperty("mirrorsync.jar"));
     Skopeo skopeo = Skopeo.locate();
     MirrorCommandJar command = new MirrorCommandJar(jar);
@@ -63,12 +69,24 @@ public final class MirrorSyncBenchmark {
     try (RegistryPeer source = RegistryPeer.startPlain();
         RegistryPeer skopeoTarget = RegistryPeer.startPlain();
         RegistryPeer oursTarget = RegistryPeer.startPlain();
-        RegistryPeer inProcessTarget = RegistryPeer.startPlain()) {
+        RegistryPeer inProcessTarget = RegistryPeer.startPlain();
+        DelayRelay relay =
+            DelayRelay.start(new InetSocketAddress("127.0.0.1", source.port()), delay)) {
+      String upstream = delay.isZero() ? source.host() : relay.host();
       List<String> tags = push(source, images, tagsPerImage, layerSize);
       System.out.printf(
-          "%s: %d tags over %d images (half of them two-platform), layers of %d KiB; java %s%n",
-          java.time.Instant.now(), tags.size(), images, layerSize / 1024, Runtime.version());
-      JsonNode inProcessConfig = config(source, inProcessTarget, "in-process-state.json");
+          "%s: %d tags over %d images (half of them two-platform), layers of %d KiB; java %s;"
+              + " upstream %s%n",
+          java.time.Instant.now(),
+          tags.size(),
+          images,
+          layerSize / 1024,
+          Runtime.version(),
+          delay.isZero()
+              ? "direct on loopback"
+              : "through a relay adding %d ms each way (targets direct)"
+                  .formatted(delay.toMillis()));
+      JsonNode inProcessConfig = config(upstream, inProcessTarget, "in-process-state.json");
       TestPluginContext context =
           new TestPluginContext("mirror", "mirror-sync").withConfigDirectory(work);
       Runnable inProcess =
@@ -91,13 +109,13 @@ public final class MirrorSyncBenchmark {
       Runnable theirs =
           () ->
               skopeo.sync(
-                  source.host() + "/" + REPO,
+                  upstream + "/" + REPO,
                   Optional.empty(),
                   skopeoTarget.host() + "/mirror",
                   Optional.empty());
       Path hostConfig =
           dist.hostConfig(
-              new YAMLMapper().writeValueAsString(config(source, oursTarget, "state.json")));
+              new YAMLMapper().writeValueAsString(config(upstream, oursTarget, "state.json")));
       List<String> once = List.of("mirror", "sync", "--config", hostConfig.toString(), "--once");
       Runnable ours = () -> dist.run(once);
       // The first run of a command word writes its AppCDS archive; a dry run (reads only) does it
@@ -189,7 +207,7 @@ public final class MirrorSyncBenchmark {
     return String.join(" ", ms.stream().map(m -> String.format("%.3f", m.seconds())).toList());
   }
 
-  private static JsonNode config(RegistryPeer source, RegistryPeer target, String stateFile) {
+  private static JsonNode config(String upstream, RegistryPeer target, String stateFile) {
     String yaml =
         """
         target: {registry: "%s", prefix: mirror, insecure: true}
@@ -199,7 +217,7 @@ public final class MirrorSyncBenchmark {
         mirrors:
           - source: %s/%s
         """
-            .formatted(target.host(), source.host(), stateFile, source.host(), REPO);
+            .formatted(target.host(), upstream, stateFile, upstream, REPO);
     return new YAMLMapper().readTree(yaml);
   }
 

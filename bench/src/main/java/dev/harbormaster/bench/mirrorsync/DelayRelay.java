@@ -9,6 +9,7 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A TCP relay on loopback that adds a fixed one-way delay in each direction, so that a local
@@ -25,6 +26,7 @@ public final class DelayRelay implements AutoCloseable {
   private final InetSocketAddress target;
   private final Duration oneWayDelay;
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger accepted = new AtomicInteger();
 
   private DelayRelay(ServerSocket server, InetSocketAddress target, Duration oneWayDelay) {
     this.server = server;
@@ -65,12 +67,18 @@ public final class DelayRelay implements AutoCloseable {
     return oneWayDelay;
   }
 
+  /** Connections accepted so far (each costs a client a handshake's round trip). */
+  public int connectionsAccepted() {
+    return accepted.get();
+  }
+
   private void accept() {
     while (!server.isClosed()) {
       try {
         Socket client = server.accept();
-        long accepted = System.nanoTime();
-        Thread.ofVirtual().name("relay-connection").start(() -> relay(client, accepted));
+        long acceptedNanos = System.nanoTime();
+        accepted.incrementAndGet();
+        Thread.ofVirtual().name("relay-connection").start(() -> relay(client, acceptedNanos));
       } catch (IOException e) {
         return; // closed
       }

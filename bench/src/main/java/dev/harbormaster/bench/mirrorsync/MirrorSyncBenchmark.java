@@ -44,9 +44,14 @@ public final class MirrorSyncBenchmark {
 
   private MirrorSyncBenchmark() {}
 
-  /** One measured run. */
+  /** One measured run; {@code upstreamConnections} counts the relay's (0 when direct). */
   record Measurement(
-      String tool, String phase, double seconds, int sourceRequests, int targetRequests) {
+      String tool,
+      String phase,
+      double seconds,
+      int sourceRequests,
+      int targetRequests,
+      int upstreamConnections) {
     double perTag(int tags) {
       return (sourceRequests + targetRequests) / (double) tags;
     }
@@ -122,16 +127,20 @@ public final class MirrorSyncBenchmark {
       // here so that the cold copy below is timed as every later run starts.
       dist.run(List.of("mirror", "sync", "--config", hostConfig.toString(), "--once", "--dry-run"));
       List<Measurement> results = new ArrayList<>();
-      results.add(measure("skopeo sync --all", "cold", source, skopeoTarget, theirs));
-      results.add(measure("harbormaster mirror sync --once", "cold", source, oursTarget, ours));
-      results.add(measure("  same, in process", "cold", source, inProcessTarget, inProcess));
+      results.add(measure("skopeo sync --all", "cold", source, relay, skopeoTarget, theirs));
+      results.add(
+          measure("harbormaster mirror sync --once", "cold", source, relay, oursTarget, ours));
+      results.add(measure("  same, in process", "cold", source, relay, inProcessTarget, inProcess));
       List<List<Measurement>> warm =
           List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
       for (int r = 0; r < rounds; r++) {
-        warm.get(0).add(measure("skopeo sync --all", "warm", source, skopeoTarget, theirs));
+        warm.get(0).add(measure("skopeo sync --all", "warm", source, relay, skopeoTarget, theirs));
         warm.get(1)
-            .add(measure("harbormaster mirror sync --once", "warm", source, oursTarget, ours));
-        warm.get(2).add(measure("  same, in process", "warm", source, inProcessTarget, inProcess));
+            .add(
+                measure(
+                    "harbormaster mirror sync --once", "warm", source, relay, oursTarget, ours));
+        warm.get(2)
+            .add(measure("  same, in process", "warm", source, relay, inProcessTarget, inProcess));
       }
       warm.forEach(w -> results.add(median(w)));
       List<Double> floor = new ArrayList<>();
@@ -146,17 +155,18 @@ public final class MirrorSyncBenchmark {
       verify(skopeo, source, oursTarget, "mirror/" + REPO, tags);
       verify(skopeo, source, inProcessTarget, "mirror/" + REPO, tags);
       System.out.printf(
-          "%-34s %-5s %9s %10s %10s %9s%n",
-          "tool", "phase", "seconds", "source req", "target req", "req/tag");
+          "%-34s %-5s %9s %10s %10s %9s %11s%n",
+          "tool", "phase", "seconds", "source req", "target req", "req/tag", "relay conns");
       for (Measurement m : results) {
         System.out.printf(
-            "%-34s %-5s %9.3f %10d %10d %9.2f%n",
+            "%-34s %-5s %9.3f %10d %10d %9.2f %11d%n",
             m.tool(),
             m.phase(),
             m.seconds(),
             m.sourceRequests(),
             m.targetRequests(),
-            m.perTag(tags.size()));
+            m.perTag(tags.size()),
+            m.upstreamConnections());
       }
       System.out.printf(
           "warm rounds (s): skopeo %s | ours %s | in process %s%n",
@@ -248,7 +258,13 @@ public final class MirrorSyncBenchmark {
   }
 
   private static Measurement measure(
-      String tool, String phase, RegistryPeer source, RegistryPeer target, Runnable run) {
+      String tool,
+      String phase,
+      RegistryPeer source,
+      DelayRelay relay,
+      RegistryPeer target,
+      Runnable run) {
+    int c = relay.connectionsAccepted();
     int s = source.accessLog().size();
     int t = target.accessLog().size();
     long start = System.nanoTime();
@@ -260,7 +276,8 @@ public final class MirrorSyncBenchmark {
         phase,
         seconds,
         source.accessLog().since(s).size(),
-        target.accessLog().since(t).size());
+        target.accessLog().since(t).size(),
+        relay.connectionsAccepted() - c);
   }
 
   private static Measurement median(List<Measurement> runs) {

@@ -93,6 +93,7 @@ class DelayRelayTest {
       assertThat(aBack - sent).isGreaterThanOrEqualTo(2 * delay.toNanos());
       // delayed in turn, b would come back at least one delay after a
       assertThat(bBack - aBack).isLessThan(delay.toNanos());
+      assertThat(relay.connectionsAccepted()).isEqualTo(2);
     }
   }
 

@@ -1,17 +1,9 @@
 package dev.harbormaster.plugin.harborproxy;
 
-import dev.harbormaster.oci.auth.Credential;
-import dev.harbormaster.oci.auth.InvalidCredentialsException;
-import dev.harbormaster.oci.auth.Keyring;
-import dev.harbormaster.oci.auth.PullSecretKeyring;
 import dev.harbormaster.oci.registry.RegistryClient;
 import dev.harbormaster.oci.registry.RegistryClientBuilder;
 import dev.harbormaster.oci.transport.Backoff;
-import dev.harbormaster.plugin.harborproxy.config.CredentialsConfig;
 import dev.harbormaster.plugin.harborproxy.config.HarborConfig;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -44,42 +36,9 @@ final class HarborClients {
       b.insecureHosts(host);
     }
     harbor.caFile().ifPresent(f -> b.caBundle(configDir.resolve(f)));
-    harbor.credentials().ifPresent(c -> b.credentials(keyring(c, host, configDir)));
+    harbor
+        .credentials()
+        .ifPresent(c -> b.credentials(c.keyring(host, configDir, "harbor.credentials")));
     return b.build();
-  }
-
-  static Keyring keyring(CredentialsConfig c, String host, Path configDir) {
-    if (c.dockerConfigFile().isPresent()) {
-      Path file = configDir.resolve(c.dockerConfigFile().get());
-      String field = "harbor.credentials.dockerConfigFile";
-      try {
-        return PullSecretKeyring.builder()
-            .addDockerConfigJson(read(file, field), file.toString())
-            .build();
-      } catch (InvalidCredentialsException e) {
-        throw new IllegalArgumentException(field + ": " + e.getMessage(), e);
-      }
-    }
-    String user =
-        text(configDir.resolve(c.usernameFile().orElseThrow()), "harbor.credentials.usernameFile");
-    String password =
-        text(configDir.resolve(c.passwordFile().orElseThrow()), "harbor.credentials.passwordFile");
-    return Keyring.single(host, new Credential(user, password));
-  }
-
-  private static String text(Path file, String field) {
-    String value = new String(read(file, field), StandardCharsets.UTF_8).strip();
-    if (value.isEmpty()) {
-      throw new IllegalArgumentException(field + ": file " + file + " is empty");
-    }
-    return value;
-  }
-
-  private static byte[] read(Path file, String field) {
-    try {
-      return Files.readAllBytes(file);
-    } catch (IOException e) {
-      throw new IllegalArgumentException(field + ": cannot read " + file + ": " + e, e);
-    }
   }
 }

@@ -1,18 +1,12 @@
 package dev.harbormaster.plugin.mirrorsync;
 
-import dev.harbormaster.oci.auth.Credential;
-import dev.harbormaster.oci.auth.Keyring;
-import dev.harbormaster.oci.auth.PullSecretKeyring;
+import dev.harbormaster.oci.auth.CredentialFiles;
 import dev.harbormaster.oci.reference.ImageReference;
 import dev.harbormaster.oci.registry.RegistryClient;
 import dev.harbormaster.oci.registry.RegistryClientBuilder;
-import dev.harbormaster.plugin.mirrorsync.config.CredentialsConfig;
 import dev.harbormaster.plugin.mirrorsync.config.MirrorSyncConfig;
 import dev.harbormaster.plugin.mirrorsync.config.SourceRegistryConfig;
 import dev.harbormaster.plugin.mirrorsync.config.TargetConfig;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -69,7 +63,7 @@ final class RegistryClients implements Function<String, RegistryClient> {
 
   private RegistryClient build(
       String registry,
-      Optional<CredentialsConfig> credentials,
+      Optional<CredentialFiles> credentials,
       Optional<String> caFile,
       boolean insecure,
       String field) {
@@ -86,39 +80,8 @@ final class RegistryClients implements Function<String, RegistryClient> {
       b.insecureHosts(registry);
     }
     caFile.ifPresent(f -> b.caBundle(configDir.resolve(f)));
-    credentials.ifPresent(c -> b.credentials(keyring(c, registry, field)));
+    credentials.ifPresent(
+        c -> b.credentials(c.keyring(registry, configDir, field + ".credentials")));
     return b.build();
-  }
-
-  private Keyring keyring(CredentialsConfig c, String registry, String field) {
-    if (c.dockerConfigFile().isPresent()) {
-      Path file = configDir.resolve(c.dockerConfigFile().get());
-      return PullSecretKeyring.builder()
-          .addDockerConfigJson(read(file, field + ".credentials.dockerConfigFile"), file.toString())
-          .build();
-    }
-    String user =
-        text(
-            configDir.resolve(c.usernameFile().orElseThrow()), field + ".credentials.usernameFile");
-    String password =
-        text(
-            configDir.resolve(c.passwordFile().orElseThrow()), field + ".credentials.passwordFile");
-    return Keyring.single(registry, new Credential(user, password));
-  }
-
-  private static String text(Path file, String field) {
-    String value = new String(read(file, field), StandardCharsets.UTF_8).strip();
-    if (value.isEmpty()) {
-      throw new IllegalArgumentException(field + ": file " + file + " is empty");
-    }
-    return value;
-  }
-
-  private static byte[] read(Path file, String field) {
-    try {
-      return Files.readAllBytes(file);
-    } catch (IOException e) {
-      throw new IllegalArgumentException(field + ": cannot read " + file + ": " + e, e);
-    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.harbormaster.plugin.harborproxy.config;
 
+import dev.harbormaster.oci.auth.CredentialFiles;
 import dev.harbormaster.oci.reference.ImageReference;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -23,7 +24,7 @@ import java.util.Optional;
 public record HarborConfig(
     String url,
     Boolean plainHttp,
-    Optional<CredentialsConfig> credentials,
+    Optional<CredentialFiles> credentials,
     Optional<String> caFile,
     Duration requestTimeout,
     Integer requestAttempts,

@@ -1,5 +1,6 @@
 package dev.harbormaster.plugin.mirrorsync.config;
 
+import dev.harbormaster.oci.auth.CredentialFiles;
 import java.util.Optional;
 
 /**
@@ -13,7 +14,7 @@ import java.util.Optional;
  */
 public record SourceRegistryConfig(
     String registry,
-    Optional<CredentialsConfig> credentials,
+    Optional<CredentialFiles> credentials,
     Optional<String> caFile,
     Boolean insecure) {
 

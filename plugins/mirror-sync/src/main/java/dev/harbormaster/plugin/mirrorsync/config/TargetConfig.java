@@ -1,5 +1,6 @@
 package dev.harbormaster.plugin.mirrorsync.config;
 
+import dev.harbormaster.oci.auth.CredentialFiles;
 import dev.harbormaster.oci.reference.ImageReference;
 import dev.harbormaster.oci.reference.InvalidReferenceException;
 import dev.harbormaster.oci.reference.RepositoryName;
@@ -19,7 +20,7 @@ import java.util.Optional;
 public record TargetConfig(
     String registry,
     String prefix,
-    Optional<CredentialsConfig> credentials,
+    Optional<CredentialFiles> credentials,
     Optional<String> caFile,
     Boolean insecure) {
 

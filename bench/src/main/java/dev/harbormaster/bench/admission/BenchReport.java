@@ -3,6 +3,7 @@ package dev.harbormaster.bench.admission;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -147,6 +148,31 @@ final class BenchReport {
         + ": "
         + (ratio >= PEAK_RATIO_TARGET ? "met" : "NOT met")
         + "; the peak both would reach on an idle machine, where CPU bounds them)\n";
+  }
+
+  /**
+   * The wrk rounds of {@code targets} as a Markdown table, round by round in {@code targets}' order
+   * (requests/s, p50, p99, failed).
+   */
+  static void roundsTable(
+      StringBuilder out, Map<String, List<WrkResult>> results, List<String> targets) {
+    out.append("| target | round | requests/s | p50 | p99 | failed |\n")
+        .append("|---|---|---:|---:|---:|---:|\n");
+    int rounds = results.get(targets.get(0)).size();
+    for (int round = 0; round < rounds; round++) {
+      for (String target : targets) {
+        WrkResult r = results.get(target).get(round);
+        out.append(
+            fmt(
+                "| %s | %d | %.0f | %s | %s | %d |%n",
+                target,
+                round + 1,
+                r.requestsPerSecond(),
+                ms(r.p50Nanos()),
+                ms(r.p99Nanos()),
+                r.failed()));
+      }
+    }
   }
 
   private static void rateRow(StringBuilder out, String target, RateResult r) {

@@ -54,24 +54,8 @@ final class PopulatorReport {
         .append(harborHost)
         .append(", plain HTTP, the 4 images pushed with skopeo under the mapped paths); before")
         .append(" measuring, the first review made it GET each manifest once (200) and the second")
-        .append(" none: measured is the deduplicated steady state\n\n")
-        .append("| target | round | requests/s | p50 | p99 | failed |\n")
-        .append("|---|---|---:|---:|---:|---:|\n");
-    int rounds = results.get(TARGETS.get(0)).size();
-    for (int round = 0; round < rounds; round++) {
-      for (String target : TARGETS) {
-        WrkResult r = results.get(target).get(round);
-        out.append(
-            fmt(
-                "| %s | %d | %.0f | %s | %s | %d |%n",
-                target,
-                round + 1,
-                r.requestsPerSecond(),
-                BenchReport.ms(r.p50Nanos()),
-                BenchReport.ms(r.p99Nanos()),
-                r.failed()));
-      }
-    }
+        .append(" none: measured is the deduplicated steady state\n\n");
+    BenchReport.roundsTable(out, results, TARGETS);
     RewriterReport.Medians without = RewriterReport.Medians.of(results.get(TARGETS.get(0)));
     RewriterReport.Medians with = RewriterReport.Medians.of(results.get(TARGETS.get(1)));
     out.append("\nMedians of rounds:\n\n")

@@ -44,24 +44,8 @@ final class RewriterReport {
         .append(" docker-registry mirror on loopback (")
         .append(mirrorHost)
         .append(", the 4 images pushed with skopeo), positiveTtl 60 s; cache warmed before")
-        .append(" measuring (exactly one manifest HEAD per image, none on the second review)\n\n")
-        .append("| target | round | requests/s | p50 | p99 | failed |\n")
-        .append("|---|---|---:|---:|---:|---:|\n");
-    int rounds = results.get(BARE).size();
-    for (int round = 0; round < rounds; round++) {
-      for (String target : TARGETS) {
-        WrkResult r = results.get(target).get(round);
-        out.append(
-            fmt(
-                "| %s | %d | %.0f | %s | %s | %d |%n",
-                target,
-                round + 1,
-                r.requestsPerSecond(),
-                BenchReport.ms(r.p50Nanos()),
-                BenchReport.ms(r.p99Nanos()),
-                r.failed()));
-      }
-    }
+        .append(" measuring (exactly one manifest HEAD per image, none on the second review)\n\n");
+    BenchReport.roundsTable(out, results, TARGETS);
     Medians bare = Medians.of(results.get(BARE));
     Medians stamp = Medians.of(results.get(STAMP));
     out.append("\nMedians of rounds, and ratios (throughput: target / reference; latency: target /")

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.NetworkConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,14 +28,14 @@ public final class AdmissionServer implements AutoCloseable {
 
   private final Javalin app;
   private final Readiness readiness;
-  private final InFlight inFlight;
+  private final GracefulHandler requests;
   private final ConnectorFactory connectors;
 
   private AdmissionServer(
-      Javalin app, Readiness readiness, InFlight inFlight, ConnectorFactory connectors) {
+      Javalin app, Readiness readiness, GracefulHandler requests, ConnectorFactory connectors) {
     this.app = app;
     this.readiness = readiness;
-    this.inFlight = inFlight;
+    this.requests = requests;
     this.connectors = connectors;
   }
 
@@ -55,7 +56,10 @@ public final class AdmissionServer implements AutoCloseable {
     connectors.prepare();
     Readiness readiness = new Readiness();
     boolean clientCerts = loaded.config().server().tls().flatMap(t -> t.clientCaFile()).isPresent();
-    InFlight inFlight = new InFlight();
+    // Counts requests until their response is completely written (not just until the handler
+    // returns: a shutdown that waited only for handlers closed connections under answers that
+    // were still being sent).
+    GracefulHandler requests = new GracefulHandler();
     HostMetrics metrics = new HostMetrics(prometheus);
     OperationsEndpoints ops = new OperationsEndpoints(readiness, prometheus, runtime);
     Javalin app =
@@ -72,12 +76,11 @@ public final class AdmissionServer implements AutoCloseable {
               config.concurrency.useVirtualThreads = true;
               config.http.prefer405over404 = true;
               config.jetty.addConnector(connectors::create);
+              config.jetty.modifyServer(server -> server.setHandler(requests));
               config.routes.post(
-                  "/mutate",
-                  new ReviewHandler(Scope.MUTATING, pipeline, metrics, inFlight, clientCerts));
+                  "/mutate", new ReviewHandler(Scope.MUTATING, pipeline, metrics, clientCerts));
               config.routes.post(
-                  "/validate",
-                  new ReviewHandler(Scope.VALIDATING, pipeline, metrics, inFlight, clientCerts));
+                  "/validate", new ReviewHandler(Scope.VALIDATING, pipeline, metrics, clientCerts));
               config.routes.get("/healthz", ops::healthz);
               config.routes.get("/readyz", ops::readyz);
               config.routes.get("/metrics", ops::metrics);
@@ -102,7 +105,7 @@ public final class AdmissionServer implements AutoCloseable {
     }
     connectors.startWatching();
     readiness.set(true);
-    return new AdmissionServer(app, readiness, inFlight, connectors);
+    return new AdmissionServer(app, readiness, requests, connectors);
   }
 
   private static void onError(jakarta.servlet.http.HttpServletResponse response, Error error) {
@@ -178,14 +181,27 @@ public final class AdmissionServer implements AutoCloseable {
       }
     }
     try {
-      if (!inFlight.awaitDrained(grace)) {
-        LOG.warn("{} reviews still in flight after {}; stopping anyway", inFlight.current(), grace);
+      if (!awaitDrained(grace)) {
+        LOG.warn(
+            "{} requests still in flight after {}; stopping anyway",
+            requests.getCurrentRequestCount(),
+            grace);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
     app.stop();
     connectors.close();
+  }
+
+  /** Waits until no request is in flight or {@code limit} has passed; true when drained. */
+  private boolean awaitDrained(Duration limit) throws InterruptedException {
+    long until = System.nanoTime() + limit.toNanos();
+    while (requests.getCurrentRequestCount() > 0) {
+      if (System.nanoTime() - until > 0) return false;
+      Thread.sleep(5);
+    }
+    return true;
   }
 
   @Override

@@ -30,7 +30,6 @@ final class ReviewHandler implements Handler {
   private final String endpoint;
   private final AdmissionPipeline pipeline;
   private final HostMetrics metrics;
-  private final InFlight inFlight;
   private final boolean clientCertificateRequired;
 
   /**
@@ -42,87 +41,80 @@ final class ReviewHandler implements Handler {
       Scope scope,
       AdmissionPipeline pipeline,
       HostMetrics metrics,
-      InFlight inFlight,
       boolean clientCertificateRequired) {
     this.scope = scope;
     this.endpoint = scope == Scope.MUTATING ? "mutate" : "validate";
     this.pipeline = pipeline;
     this.metrics = metrics;
-    this.inFlight = inFlight;
     this.clientCertificateRequired = clientCertificateRequired;
   }
 
   @Override
   public void handle(Context ctx) {
     long start = System.nanoTime();
-    inFlight.enter();
-    try {
-      if (clientCertificateRequired
-          && ctx.req().getAttribute("jakarta.servlet.request.X509Certificate") == null) {
-        reject(
-            ctx,
-            403,
-            "a client certificate issued by server.tls.clientCaFile is required on /" + endpoint,
-            start);
-        return;
-      }
-      if (!isJson(ctx.header("Content-Type"))) {
-        reject(
-            ctx,
-            415,
-            "Content-Type must be application/json, got '" + ctx.header("Content-Type") + "'",
-            start);
-        return;
-      }
-      long length = ctx.contentLength();
-      if (length > MAX_BODY) {
-        reject(
-            ctx,
-            413,
-            "request body of " + length + " bytes exceeds the limit of " + MAX_BODY + " bytes",
-            start);
-        return;
-      }
-      byte[] body = ctx.bodyAsBytes();
-      if (body.length > MAX_BODY) {
-        reject(ctx, 413, "request body exceeds the limit of " + MAX_BODY + " bytes", start);
-        return;
-      }
-      Review review;
-      try {
-        review = AdmissionReviewParser.parse(body);
-      } catch (BadReviewException e) {
-        reject(ctx, 400, e.getMessage(), start);
-        return;
-      }
-      if (ReviewLog.debugEnabled()) {
-        ReviewLog.debugReview(endpoint, Json.MAPPER.readTree(body));
-      }
-      // The API server's clock started when it sent the request: count reading and parsing too.
-      Duration budget =
-          ReviewBudget.fromTimeoutParam(Optional.ofNullable(ctx.queryParam("timeout")))
-              .minusNanos(System.nanoTime() - start);
-      ReviewOutcome outcome;
-      byte[] answer;
-      try {
-        outcome = pipeline.review(review, scope, budget);
-        answer = AdmissionResponseWriter.write(outcome.response());
-      } catch (RuntimeException e) {
-        // AdmissionServer's exception mapper answers 500 with a body; count and log it as a review.
-        metrics.review(endpoint, "error", System.nanoTime() - start);
-        ReviewLog.failed(endpoint, review, e);
-        throw e;
-      }
-      ctx.status(200).contentType("application/json").result(answer);
-      long nanos = System.nanoTime() - start;
-      metrics.review(endpoint, outcome.response().allowed() ? "allowed" : "denied", nanos);
-      for (InstanceRun run : outcome.runs()) {
-        metrics.instance(run);
-      }
-      ReviewLog.reviewed(endpoint, review, outcome, nanos);
-    } finally {
-      inFlight.exit();
+    if (clientCertificateRequired
+        && ctx.req().getAttribute("jakarta.servlet.request.X509Certificate") == null) {
+      reject(
+          ctx,
+          403,
+          "a client certificate issued by server.tls.clientCaFile is required on /" + endpoint,
+          start);
+      return;
     }
+    if (!isJson(ctx.header("Content-Type"))) {
+      reject(
+          ctx,
+          415,
+          "Content-Type must be application/json, got '" + ctx.header("Content-Type") + "'",
+          start);
+      return;
+    }
+    long length = ctx.contentLength();
+    if (length > MAX_BODY) {
+      reject(
+          ctx,
+          413,
+          "request body of " + length + " bytes exceeds the limit of " + MAX_BODY + " bytes",
+          start);
+      return;
+    }
+    byte[] body = ctx.bodyAsBytes();
+    if (body.length > MAX_BODY) {
+      reject(ctx, 413, "request body exceeds the limit of " + MAX_BODY + " bytes", start);
+      return;
+    }
+    Review review;
+    try {
+      review = AdmissionReviewParser.parse(body);
+    } catch (BadReviewException e) {
+      reject(ctx, 400, e.getMessage(), start);
+      return;
+    }
+    if (ReviewLog.debugEnabled()) {
+      ReviewLog.debugReview(endpoint, Json.MAPPER.readTree(body));
+    }
+    // The API server's clock started when it sent the request: count reading and parsing too.
+    Duration budget =
+        ReviewBudget.fromTimeoutParam(Optional.ofNullable(ctx.queryParam("timeout")))
+            .minusNanos(System.nanoTime() - start);
+    ReviewOutcome outcome;
+    byte[] answer;
+    try {
+      outcome = pipeline.review(review, scope, budget);
+      answer = AdmissionResponseWriter.write(outcome.response());
+    } catch (RuntimeException e) {
+      // AdmissionServer's exception mapper answers 500 with a body; count and log it as a review.
+      metrics.review(endpoint, "error", System.nanoTime() - start);
+      ReviewLog.failed(endpoint, review, e);
+      throw e;
+    }
+    ctx.status(200).contentType("application/json").result(answer);
+    long nanos = System.nanoTime() - start;
+    metrics.review(endpoint, outcome.response().allowed() ? "allowed" : "denied", nanos);
+    for (InstanceRun run : outcome.runs()) {
+      metrics.instance(run);
+    }
+    ReviewLog.reviewed(endpoint, review, outcome, nanos);
   }
 
   private void reject(Context ctx, int status, String message, long start) {

@@ -105,7 +105,7 @@ public final class HarborFront implements AutoCloseable {
 
   /** nginx's access log (original {@code /v2/<project>/...} paths). */
   public AccessLog accessLog() {
-    return new AccessLog(workDir.resolve("access.log"));
+    return new AccessLog(workDir.resolve("access.log"), baseUrl());
   }
 
   /** The nginx process. */

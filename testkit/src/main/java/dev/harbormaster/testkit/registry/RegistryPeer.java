@@ -150,7 +150,7 @@ public final class RegistryPeer implements AutoCloseable {
 
   /** Requests served so far (the registry's access log on stdout, kept across restarts). */
   public AccessLog accessLog() {
-    return new AccessLog(process.stdoutLog());
+    return new AccessLog(process.stdoutLog(), baseUrl());
   }
 
   /** The running process (PID, log files). */

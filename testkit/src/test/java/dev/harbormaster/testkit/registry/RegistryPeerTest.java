@@ -87,6 +87,26 @@ class RegistryPeerTest {
   }
 
   @Test
+  void accessLog_holdsEveryAnsweredRequestAtOnce_withoutItsMarkerRequests() throws Exception {
+    RegistryPeer registry = peers.plain();
+    HarborFront harbor = peers.start(HarborFront.builder().project("hub", registry));
+    for (URI base : new URI[] {registry.baseUrl(), harbor.baseUrl()}) {
+      AccessLog log = base.equals(registry.baseUrl()) ? registry.accessLog() : harbor.accessLog();
+      int before = log.size();
+      for (int i = 1; i <= 30; i++) {
+        HTTP.send(
+            HttpRequest.newBuilder(base.resolve("/v2/hub/synced/manifests/v" + i)).GET().build(),
+            HttpResponse.BodyHandlers.discarding());
+
+        assertThat(log.count("GET", "/v2/hub/synced/manifests/.*"))
+            .as(base + " #" + i)
+            .isEqualTo(i);
+      }
+      assertThat(log.since(before)).hasSize(30);
+    }
+  }
+
+  @Test
   void htpasswdRegistry_rejectsWrongPassword_andAcceptsTheRightOne() {
     RegistryPeer secured = peers.start(RegistryPeer.builder().htpasswd("alice", "s3cret"));
     TestImages.singlePlatform(12).pushWithSkopeo(secured, "app:v1");

@@ -15,7 +15,7 @@ class DefaultCellTest {
   @Test
   void scalarsAreYamlInBackticks_durationsInGoForm() {
     assertThat(cell("port", value(8080))).isEqualTo("`8080`");
-    assertThat(cell("timeout", value(Duration.ofMillis(90_500)))).isEqualTo("`1m30s500ms`");
+    assertThat(cell("timeout", value(Duration.ofMillis(90_500)))).isEqualTo("`1m30.5s`");
     assertThat(cell("renamed", value(""))).isEqualTo("`\"\"`");
     assertThat(cell("color", value(SampleConfig.Color.BLUE))).isEqualTo("`BLUE`");
   }

@@ -53,7 +53,8 @@ public final class Durations {
   }
 
   /**
-   * Renders a duration in the short form accepted by {@link #parse} ({@code 1h30m}, {@code 250ms}).
+   * Renders a duration in the short form accepted by {@link #parse} ({@code 1h30m}, {@code 250ms},
+   * {@code 1.5s}); below a millisecond is dropped.
    */
   public static String format(Duration duration) {
     if (duration.isZero()) {
@@ -66,8 +67,15 @@ public final class Durations {
     int ms = duration.toMillisPart();
     if (h > 0) out.append(h).append('h');
     if (m > 0) out.append(m).append('m');
-    if (s > 0) out.append(s).append('s');
-    if (ms > 0) out.append(ms).append("ms");
+    if (ms > 0 && out.isEmpty() && s == 0) {
+      out.append(ms).append("ms");
+    } else if (ms > 0) {
+      // Seconds with a fraction, as Go writes them: 1.5s, 1m0.25s (not 1s500ms).
+      String fraction = String.format("%03d", ms).replaceAll("0+$", "");
+      out.append(s).append('.').append(fraction).append('s');
+    } else if (s > 0) {
+      out.append(s).append('s');
+    }
     return out.toString();
   }
 

@@ -30,8 +30,15 @@ class DurationsTest {
   }
 
   @Test
+  void format_writesSecondsWithAFraction_likeGo() {
+    assertThat(Durations.format(Duration.ofMillis(1500))).isEqualTo("1.5s");
+    assertThat(Durations.format(Duration.ofMillis(60_250))).isEqualTo("1m0.25s");
+    assertThat(Durations.format(Duration.ofMillis(999))).isEqualTo("999ms");
+  }
+
+  @Test
   void formatRoundTrips() {
-    for (String s : new String[] {"1h30m", "250ms", "2s", "10m"}) {
+    for (String s : new String[] {"1h30m", "250ms", "2s", "10m", "1.5s", "1m0.25s", "2h0.001s"}) {
       assertThat(Durations.format(Durations.parse(s))).isEqualTo(s);
     }
   }

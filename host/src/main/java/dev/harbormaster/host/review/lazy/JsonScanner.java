@@ -1,5 +1,16 @@
 package dev.harbormaster.host.review.lazy;
 
+import static dev.harbormaster.host.review.lazy.JsonSyntaxException.controlCharacter;
+import static dev.harbormaster.host.review.lazy.JsonSyntaxException.empty;
+import static dev.harbormaster.host.review.lazy.JsonSyntaxException.endOfInput;
+import static dev.harbormaster.host.review.lazy.JsonSyntaxException.invalidEscape;
+import static dev.harbormaster.host.review.lazy.JsonSyntaxException.invalidUtf8Continuation;
+import static dev.harbormaster.host.review.lazy.JsonSyntaxException.invalidUtf8Lead;
+import static dev.harbormaster.host.review.lazy.JsonSyntaxException.leadingZero;
+import static dev.harbormaster.host.review.lazy.JsonSyntaxException.tooDeep;
+import static dev.harbormaster.host.review.lazy.JsonSyntaxException.trailing;
+import static dev.harbormaster.host.review.lazy.JsonSyntaxException.unexpected;
+
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -101,7 +112,7 @@ final class JsonScanner {
     Objects.checkFromToIndex(from, to, src.length);
     int pos = skipWhitespace(src, from, to);
     if (pos == to) {
-      throw new JsonSyntaxException("empty input at byte " + pos + ", expected a JSON value", pos);
+      throw empty(pos);
     }
     long[] isObject = new long[(MAX_DEPTH + 63) >>> 6]; // bit d: the container at depth d is {}
     int depth = 0;
@@ -111,7 +122,7 @@ final class JsonScanner {
       if (pos == to) throw endOfInput(pos, expectedValue);
       switch (src[pos]) {
         case '{' -> {
-          if (depth == MAX_DEPTH) throw tooDeep(pos);
+          if (depth == MAX_DEPTH) throw tooDeep(MAX_DEPTH, pos);
           isObject[depth >>> 6] |= 1L << depth;
           depth++;
           pos = skipWhitespace(src, pos + 1, to);
@@ -125,7 +136,7 @@ final class JsonScanner {
           }
         }
         case '[' -> {
-          if (depth == MAX_DEPTH) throw tooDeep(pos);
+          if (depth == MAX_DEPTH) throw tooDeep(MAX_DEPTH, pos);
           isObject[depth >>> 6] &= ~(1L << depth);
           depth++;
           pos = skipWhitespace(src, pos + 1, to);
@@ -149,13 +160,7 @@ final class JsonScanner {
         pos = skipWhitespace(src, pos, to);
         if (depth == 0) {
           if (pos != to) {
-            throw new JsonSyntaxException(
-                "trailing content at byte "
-                    + pos
-                    + ": "
-                    + describe(src[pos])
-                    + " after the end of the JSON value, expected the end of input",
-                pos);
+            throw trailing(src[pos], pos);
           }
           return;
         }
@@ -307,16 +312,7 @@ final class JsonScanner {
           return i + 1;
         }
         case BACKSLASH -> i = escape(src, i, to);
-        case CONTROL ->
-            throw new JsonSyntaxException(
-                "unescaped control character "
-                    + hex(b)
-                    + " at byte "
-                    + i
-                    + " in the string that starts at byte "
-                    + start
-                    + ", expected it escaped as \\n, \\r, \\t or \\u00XX",
-                i);
+        case CONTROL -> throw controlCharacter(b, i, start);
         case LEAD2 -> i = utf8(src, i, to, 2, 0x80);
         case LEAD3 -> i = utf8(src, i, to, 3, 0x80);
         case LEAD_E0 -> i = utf8(src, i, to, 3, 0xA0);
@@ -324,7 +320,7 @@ final class JsonScanner {
         case LEAD4 -> i = utf8(src, i, to, 4, 0x80);
         case LEAD_F0 -> i = utf8(src, i, to, 4, 0x90);
         case LEAD_F4 -> i = utf8(src, i, to, 4, 0x80);
-        default -> throw invalidLead(b, i);
+        default -> throw invalidUtf8Lead(b, i);
       }
     }
   }
@@ -341,7 +337,7 @@ final class JsonScanner {
       int c = src[at] & 0xFF;
       int lo = k == 1 ? low : 0x80;
       int hi = k == 1 ? high : 0xBF;
-      if (c < lo || c > hi) throw invalidContinuation(leadByte, lead, c, at, k == 1);
+      if (c < lo || c > hi) throw invalidUtf8Continuation(leadByte, lead, c, at, k == 1);
     }
     return lead + length;
   }
@@ -366,14 +362,7 @@ final class JsonScanner {
         }
         return at + 5;
       }
-      default ->
-          throw new JsonSyntaxException(
-              "invalid escape: "
-                  + describe(src[at])
-                  + " at byte "
-                  + at
-                  + " after '\\', expected one of \" \\ / b f n r t u",
-              at);
+      default -> throw invalidEscape(src[at], at);
     }
   }
 
@@ -385,14 +374,7 @@ final class JsonScanner {
     if (first == '0') {
       i++;
       if (i < to && isDigit(src[i])) {
-        throw new JsonSyntaxException(
-            "unexpected character '"
-                + (char) src[i]
-                + "' at byte "
-                + i
-                + " after a leading '0', expected '.', 'e', or the end of the number"
-                + " (leading zeros are not allowed)",
-            i);
+        throw leadingZero(src[i], i);
       }
     } else if (first >= '1' && first <= '9') {
       i = digits(src, i + 1, to);
@@ -434,64 +416,5 @@ final class JsonScanner {
 
   private static String quoted(byte[] word) {
     return "'" + new String(word, StandardCharsets.US_ASCII) + "'";
-  }
-
-  private static JsonSyntaxException unexpected(byte[] src, int pos, String expected) {
-    return new JsonSyntaxException(
-        "unexpected " + describe(src[pos]) + " at byte " + pos + ", expected " + expected, pos);
-  }
-
-  private static JsonSyntaxException endOfInput(int pos, String expected) {
-    return new JsonSyntaxException(
-        "unexpected end of input at byte " + pos + ", expected " + expected, pos);
-  }
-
-  private static JsonSyntaxException tooDeep(int pos) {
-    return new JsonSyntaxException("nesting deeper than " + MAX_DEPTH + " at byte " + pos, pos);
-  }
-
-  private static JsonSyntaxException invalidLead(int b, int pos) {
-    String why =
-        b < 0xC0
-            ? "a continuation byte without a lead byte"
-            : b < 0xC2 ? "overlong encoding" : "not a UTF-8 lead byte (above U+10FFFF)";
-    return new JsonSyntaxException(
-        "invalid UTF-8 byte " + hex(b) + " at byte " + pos + " in a string (" + why + ")", pos);
-  }
-
-  private static JsonSyntaxException invalidContinuation(
-      int leadByte, int lead, int c, int at, boolean second) {
-    String why;
-    if (!second || c < 0x80 || c > 0xBF) {
-      why = "expected a continuation byte 0x80-0xBF";
-    } else if (leadByte == 0xED) {
-      why = "a UTF-16 surrogate encoded in UTF-8";
-    } else if (leadByte == 0xF4) {
-      why = "a code point above U+10FFFF";
-    } else {
-      why = "overlong encoding";
-    }
-    return new JsonSyntaxException(
-        "invalid UTF-8 byte "
-            + hex(c)
-            + " at byte "
-            + at
-            + " in the sequence starting with "
-            + hex(leadByte)
-            + " at byte "
-            + lead
-            + " ("
-            + why
-            + ")",
-        at);
-  }
-
-  /** "character 'x'" for printable ASCII, "byte 0xC3" otherwise. */
-  private static String describe(byte b) {
-    return b > ' ' && b < 0x7F ? "character '" + (char) b + "'" : "byte " + hex(b & 0xFF);
-  }
-
-  private static String hex(int b) {
-    return String.format("0x%02X", b);
   }
 }

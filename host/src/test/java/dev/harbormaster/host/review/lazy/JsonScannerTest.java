@@ -146,6 +146,39 @@ class JsonScannerTest {
     assertThat(JsonScanner.skipValue(number, 1, 4)).isEqualTo(4);
   }
 
+  /** The word-at-a-time loops must find the first special byte at every offset and length. */
+  @Test
+  void findsTheFirstSpecialByte_atEveryAlignment() {
+    for (int length = 0; length < 40; length++) {
+      for (int at = 0; at < length; at++) {
+        for (String special : List.of("\\\\", "\\\"", "\u00e9", "\ud83d\ude80")) {
+          char[] plain = new char[length];
+          Arrays.fill(plain, 'a');
+          String content = new String(plain, 0, at) + special + new String(plain, at, length - at);
+          byte[] src = ("[\"" + content + "\",1]").getBytes(UTF_8);
+          int end = src.length - 3;
+          JsonScanner.validate(src, 0, src.length);
+          assertThat(JsonScanner.skipString(src, 1, src.length)).isEqualTo(end);
+          assertThat(JsonScanner.skipValue(src, 0, src.length)).isEqualTo(src.length);
+          assertThat(JsonScanner.hasEscape(src, 1, src.length)).isEqualTo(special.startsWith("\\"));
+        }
+        byte[] control =
+            ("\"" + "a".repeat(at) + "\u0001" + "a".repeat(length - at) + "\"").getBytes(UTF_8);
+        assertError(
+            control,
+            0,
+            control.length,
+            1 + at,
+            "unescaped control character 0x01 at byte "
+                + (1 + at)
+                + " in the string that starts at byte 0, expected it escaped as \\n, \\r, \\t or \\u00XX");
+        byte[] cut = ("\"" + "a".repeat(length)).getBytes(UTF_8);
+        assertThat(JsonScanner.skipString(cut, 0, cut.length)).isEqualTo(cut.length);
+        assertThat(JsonScanner.hasEscape(cut, 0, cut.length)).isFalse();
+      }
+    }
+  }
+
   @Test
   void skipWhitespace_skipsOnlyTheFourJsonWhitespaceBytes() {
     byte[] src = " \t\r\n\u000b x".getBytes(ISO_8859_1);
@@ -494,7 +527,7 @@ class JsonScannerTest {
     byte[] out = doc;
     int edits = 1 + random.nextInt(3);
     for (int e = 0; e < edits; e++) {
-      int at = random.nextInt(out.length + 1);
+      int at = random.nextBoolean() ? random.nextInt(out.length + 1) : syntaxPosition(out, random);
       byte b =
           random.nextInt(4) == 0
               ? (byte) random.nextInt(256)
@@ -515,6 +548,17 @@ class JsonScannerTest {
     }
     return out;
   }
+
+  /** A random position at or just after a byte where the grammar branches (numbers, strings...). */
+  private static int syntaxPosition(byte[] src, Random random) {
+    int start = random.nextInt(src.length + 1);
+    for (int i = start; i < src.length; i++) {
+      if (SYNTAX.indexOf(src[i]) >= 0) return i + random.nextInt(2);
+    }
+    return start;
+  }
+
+  private static final String SYNTAX = "0123456789-+.eE\\\"{}[]:,tfn";
 
   private static byte[] splice(byte[] src, int from, int to, byte[] insert) {
     byte[] out = new byte[src.length - (to - from) + insert.length];

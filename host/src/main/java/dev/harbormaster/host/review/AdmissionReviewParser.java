@@ -1,12 +1,13 @@
 package dev.harbormaster.host.review;
 
+import dev.harbormaster.host.review.lazy.JsonSyntaxException;
+import dev.harbormaster.host.review.lazy.LazyJson;
 import dev.harbormaster.spi.GroupVersionKind;
 import dev.harbormaster.spi.GroupVersionResource;
 import dev.harbormaster.spi.Operation;
 import dev.harbormaster.spi.Review;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import java.util.function.Supplier;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -25,20 +26,23 @@ public final class AdmissionReviewParser {
   private AdmissionReviewParser() {}
 
   /**
-   * Parses a request body. {@code request.oldObject} is checked to be a well-formed JSON object but
-   * turned into a tree only when an instance first asks for it ({@link Review#oldObject()}): on
-   * UPDATE it is as large as the object and most instances never read it.
+   * Parses a request body. The body is validated in full at once, but {@code request.object} and
+   * {@code request.oldObject} become lazy trees ({@link LazyJson}): their members are read from the
+   * body when an instance first looks at them, so the parts no instance reads are never parsed.
    *
    * @throws BadReviewException naming what is wrong
    */
   public static Review parse(byte[] body) {
-    Envelope envelope;
+    JsonNode root;
     try {
-      envelope = Envelope.read(body);
-    } catch (JacksonException e) {
-      throw new BadReviewException("request body is not valid JSON: " + e.getOriginalMessage());
+      root = LazyJson.parse(body);
+    } catch (JsonSyntaxException e) {
+      if (new String(body, StandardCharsets.UTF_8).isBlank()) {
+        throw new BadReviewException("request body is empty; expected an AdmissionReview");
+      }
+      throw new BadReviewException("request body is not valid JSON: " + e.getMessage());
     }
-    return envelope.review();
+    return fromTree(root);
   }
 
   /**
@@ -48,11 +52,11 @@ public final class AdmissionReviewParser {
    */
   public static Review fromTree(JsonNode root) {
     checkEnvelope(root);
-    return request(root.get("request"), Optional.empty());
+    return request(root.get("request"));
   }
 
   /** Checks apiVersion, kind and that {@code request} is an object. */
-  static void checkEnvelope(JsonNode root) {
+  private static void checkEnvelope(JsonNode root) {
     if (!root.isObject()) {
       throw new BadReviewException(
           "AdmissionReview must be a JSON object, got " + Fields.describe(root));
@@ -76,11 +80,8 @@ public final class AdmissionReviewParser {
     }
   }
 
-  /**
-   * Validates the request; {@code lazyOldObject}, when given, stands for {@code request.oldObject}
-   * (already known to be a JSON object) and is parsed on first use.
-   */
-  static Review request(JsonNode request, Optional<Supplier<ObjectNode>> lazyOldObject) {
+  /** Validates the request. */
+  private static Review request(JsonNode request) {
     String uid =
         Fields.optionalString(request, "uid", "request.uid")
             .filter(s -> !s.isBlank())
@@ -90,19 +91,13 @@ public final class AdmissionReviewParser {
     GroupVersionResource resource = resource(request);
     Optional<ObjectNode> object = Fields.optionalObject(request, "object", "request.object");
     Optional<ObjectNode> oldObject =
-        lazyOldObject.isPresent()
-            ? Optional.empty()
-            : Fields.optionalObject(request, "oldObject", "request.oldObject");
+        Fields.optionalObject(request, "oldObject", "request.oldObject");
     if ((operation == Operation.CREATE || operation == Operation.UPDATE) && object.isEmpty()) {
       throw new BadReviewException("request.object is required for operation " + operation);
     }
-    if (operation == Operation.UPDATE && oldObject.isEmpty() && lazyOldObject.isEmpty()) {
+    if (operation == Operation.UPDATE && oldObject.isEmpty()) {
       throw new BadReviewException("request.oldObject is required for operation UPDATE");
     }
-    Supplier<Optional<ObjectNode>> old =
-        lazyOldObject
-            .<Supplier<Optional<ObjectNode>>>map(l -> () -> Optional.of(l.get()))
-            .orElse(() -> oldObject);
     return new Review(
         uid,
         operation,
@@ -115,7 +110,7 @@ public final class AdmissionReviewParser {
         UserInfoReader.read(request.get("userInfo")),
         Fields.optionalBoolean(request, "dryRun", "request.dryRun"),
         object,
-        old);
+        oldObject);
   }
 
   private static Operation operation(JsonNode request) {

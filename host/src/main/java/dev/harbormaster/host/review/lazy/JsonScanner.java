@@ -15,6 +15,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Objects;
 import tools.jackson.core.StreamReadConstraints;
 
@@ -109,7 +110,19 @@ final class JsonScanner {
    *     what was expected
    */
   static void validate(byte[] src, int from, int to) {
+    index(src, from, to);
+  }
+
+  /**
+   * {@link #validate}s and returns where every container ends, for {@link #skipValue(byte[], int,
+   * int, ContainerIndex)}.
+   *
+   * @throws JsonSyntaxException as {@link #validate} does
+   */
+  static ContainerIndex index(byte[] src, int from, int to) {
     Objects.checkFromToIndex(from, to, src.length);
+    ContainerIndex index = new ContainerIndex();
+    int[] slots = new int[16]; // slots[d]: the index slot of the open container at depth d
     int pos = skipWhitespace(src, from, to);
     if (pos == to) {
       throw empty(pos);
@@ -124,11 +137,14 @@ final class JsonScanner {
         case '{' -> {
           if (depth == MAX_DEPTH) throw tooDeep(MAX_DEPTH, pos);
           isObject[depth >>> 6] |= 1L << depth;
+          if (depth == slots.length) slots = Arrays.copyOf(slots, depth * 2);
+          slots[depth] = index.open(pos);
           depth++;
           pos = skipWhitespace(src, pos + 1, to);
           if (pos < to && src[pos] == '}') {
             pos++;
             depth--;
+            index.close(slots[depth], pos);
           } else {
             pos = member(src, pos, to, "'\"' (a property name) or '}'");
             expectedValue = "a JSON value";
@@ -138,11 +154,14 @@ final class JsonScanner {
         case '[' -> {
           if (depth == MAX_DEPTH) throw tooDeep(MAX_DEPTH, pos);
           isObject[depth >>> 6] &= ~(1L << depth);
+          if (depth == slots.length) slots = Arrays.copyOf(slots, depth * 2);
+          slots[depth] = index.open(pos);
           depth++;
           pos = skipWhitespace(src, pos + 1, to);
           if (pos < to && src[pos] == ']') {
             pos++;
             depth--;
+            index.close(slots[depth], pos);
           } else {
             expectedValue = "a JSON value or ']'";
             continue;
@@ -162,7 +181,7 @@ final class JsonScanner {
           if (pos != to) {
             throw trailing(src[pos], pos);
           }
-          return;
+          return index;
         }
         boolean inObject = (isObject[(depth - 1) >>> 6] & (1L << (depth - 1))) != 0;
         String expected = inObject ? "',' or '}'" : "',' or ']'";
@@ -177,6 +196,7 @@ final class JsonScanner {
         if (b != (inObject ? '}' : ']')) throw unexpected(src, pos, expected);
         pos++;
         depth--;
+        index.close(slots[depth], pos);
       }
     }
   }
@@ -204,6 +224,19 @@ final class JsonScanner {
     int i = pos + 1;
     while (i < to && NUMBER_BYTE[src[i] & 0xFF]) i++;
     return i;
+  }
+
+  /**
+   * {@link #skipValue(byte[], int, int)} that looks containers up in {@code index} (from {@link
+   * #index} over the same bytes) instead of scanning them.
+   */
+  static int skipValue(byte[] src, int pos, int to, ContainerIndex index) {
+    byte b = src[pos];
+    if (b == '{' || b == '[') {
+      int end = index.endOf(pos);
+      if (end >= 0) return end;
+    }
+    return skipValue(src, pos, to);
   }
 
   /** Index just past the string whose opening quote is at {@code pos} (validated input). */

@@ -1,6 +1,8 @@
 package dev.harbormaster.bench.admission;
 
 import dev.harbormaster.host.config.ConfigLoader;
+import dev.harbormaster.host.config.LoadedConfig;
+import dev.harbormaster.host.observability.LoggingSetup;
 import dev.harbormaster.host.runtime.HostServer;
 import dev.harbormaster.testkit.pki.KeyEncoding;
 import dev.harbormaster.testkit.pki.KeyType;
@@ -47,7 +49,11 @@ public final class AdmissionBenchmark {
         new ReviewClient(HttpClient.newBuilder().sslContext(pki.clientSslContext()).build());
     String loadAtStart = Files.readString(Path.of("/proc/loadavg")).strip();
 
-    try (HostServer host = HostServer.start(ConfigLoader.load(config))) {
+    LoadedConfig loaded = ConfigLoader.load(config);
+    // Logging as `harbormaster serve` sets it up (asynchronous appender), so the per-review line
+    // costs what it costs in production.
+    LoggingSetup.configure(loaded.config().server().logFormat(), false);
+    try (HostServer host = HostServer.start(loaded)) {
       URI hostUrl = URI.create("https://127.0.0.1:" + host.port() + "/mutate");
       if (!options.reviewLog()) {
         // Diagnostic variant: what the one log line per review costs.

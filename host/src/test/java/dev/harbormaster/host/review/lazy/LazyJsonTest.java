@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.harbormaster.host.Fixtures;
 import dev.harbormaster.host.pipeline.JsonPatchDiff;
 import dev.harbormaster.host.review.Json;
+import dev.harbormaster.spi.KubernetesObjects;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,6 +78,18 @@ class LazyJsonTest {
     assertThat(lazy.path("nested").get(2).get(0).getClass())
         .isEqualTo(eager.path("nested").get(2).get(0).getClass());
     assertThat(lazy.path("u").stringValue()).isEqualTo("café 😀 \"q\" \\ \n");
+  }
+
+  @Test
+  void typedFabric8Views_ofALazyObject_equalThoseOfAReadTreeObject() {
+    byte[] body = Fixtures.bytes("reviews/deployment-update.json");
+    JsonNode lazy = LazyJson.parse(body).path("request").path("object");
+    JsonNode eager = Json.MAPPER.readTree(body).path("request").path("object");
+
+    Deployment fromLazy = KubernetesObjects.as(lazy, Deployment.class);
+
+    assertThat(fromLazy).isEqualTo(KubernetesObjects.as(eager, Deployment.class));
+    assertThat(fromLazy.getSpec().getTemplate().getSpec().getContainers()).isNotEmpty();
   }
 
   @Test

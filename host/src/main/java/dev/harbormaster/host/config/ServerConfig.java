@@ -60,7 +60,10 @@ public record ServerConfig(
   public enum LogFormat {
     /** One human-readable line per event. */
     TEXT,
-    /** One JSON object per event (logback's JsonEncoder). */
+    /**
+     * One flat JSON object per event: time, level, logger, thread, message, each key-value pair as
+     * its own field, exception.
+     */
     JSON
   }
 }

@@ -3,7 +3,6 @@ package dev.harbormaster.host.observability;
 import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.JsonEncoder;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
@@ -46,12 +45,7 @@ public final class LoggingSetup {
     context.reset();
     Encoder<ILoggingEvent> encoder;
     if (format == LogFormat.JSON) {
-      JsonEncoder json = new JsonEncoder();
-      json.setWithFormattedMessage(true);
-      json.setWithMessage(false);
-      json.setWithArguments(false);
-      json.setWithContext(false);
-      encoder = json;
+      encoder = new FlatJsonEncoder();
     } else {
       PatternLayoutEncoder text = new PatternLayoutEncoder();
       text.setPattern(PATTERN);

@@ -3,6 +3,7 @@ package dev.harbormaster.host.observability;
 import dev.harbormaster.host.pipeline.InstanceRun;
 import dev.harbormaster.host.pipeline.ReviewOutcome;
 import dev.harbormaster.spi.Review;
+import java.math.BigDecimal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.spi.LoggingEventBuilder;
@@ -25,7 +26,7 @@ public final class ReviewLog {
         .addKeyValue("decision", outcome.response().allowed() ? "allowed" : "denied")
         .addKeyValue("patched", outcome.response().patch().map(p -> p.size()).orElse(0))
         .addKeyValue("instances", instances(outcome))
-        .addKeyValue("durationMs", millis(nanos))
+        .addKeyValue("durationMs", BigDecimal.valueOf(nanos / 1_000, 3))
         .log();
   }
 

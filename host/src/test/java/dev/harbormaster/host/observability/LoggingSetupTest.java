@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.JsonEncoder;
 import ch.qos.logback.core.ConsoleAppender;
 import dev.harbormaster.host.config.ServerConfig.LogFormat;
 import org.junit.jupiter.api.AfterEach;
@@ -21,14 +20,14 @@ class LoggingSetupTest {
   }
 
   @Test
-  void jsonFormat_usesLogbacksJsonEncoder_onStderr() {
+  void jsonFormat_writesFlatJsonLines_onStderr() {
     LoggingSetup.configure(LogFormat.JSON, false);
 
     var async =
         (AsyncAppender) context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender(LoggingSetup.ASYNC);
     var appender = (ConsoleAppender<?>) async.getAppender("console");
     assertThat(async.getDiscardingThreshold()).as("never drop review lines").isZero();
-    assertThat(appender.getEncoder()).isInstanceOf(JsonEncoder.class);
+    assertThat(appender.getEncoder()).isInstanceOf(FlatJsonEncoder.class);
     assertThat(appender.getTarget()).isEqualTo("System.err");
     assertThat(ReviewLog.debugEnabled()).isFalse();
   }

@@ -64,7 +64,7 @@ class ReviewLogTest {
         .containsEntry("operation", "CREATE")
         .containsEntry("decision", "denied")
         .containsEntry("instances", "[a:allowed:1.234ms,b:denied:0.042ms]")
-        .containsEntry("durationMs", "2.500");
+        .containsEntry("durationMs", new java.math.BigDecimal("2.500"));
   }
 
   @Test

@@ -34,11 +34,7 @@ final class LazyArrayNode extends ArrayNode {
   @Override
   public boolean equals(Object o) {
     if (o == this) return true;
-    if (o instanceof LazyArrayNode other) {
-      Optional<Source> mine = elements.untouchedSource();
-      Optional<Source> theirs = other.elements.untouchedSource();
-      if (mine.isPresent() && theirs.isPresent() && mine.get().sameText(theirs.get())) return true;
-    }
+    if (o instanceof LazyArrayNode other && elements.sameUntouchedText(other.elements)) return true;
     return super.equals(o);
   }
 

@@ -5,40 +5,19 @@ import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.ListIterator;
-import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The children list of a {@link LazyArrayNode}: every {@link List} method first reads the elements
  * from the source bytes (once, thread-safe), then works on an ordinary {@link ArrayList}.
  */
-final class LazyElements implements List<JsonNode> {
-  private final Source source;
-  private volatile List<JsonNode> list;
-
+final class LazyElements extends LazyContent<List<JsonNode>> implements List<JsonNode> {
   LazyElements(Source source) {
-    this.source = source;
+    super(source);
   }
 
-  /** The bytes, while no element has been read. */
-  Optional<Source> untouchedSource() {
-    return list == null ? Optional.of(source) : Optional.empty();
-  }
-
-  boolean materialized() {
-    return list != null;
-  }
-
-  private List<JsonNode> list() {
-    List<JsonNode> l = list;
-    if (l != null) return l;
-    synchronized (this) {
-      if (list == null) list = read();
-      return list;
-    }
-  }
-
-  private List<JsonNode> read() {
+  @Override
+  List<JsonNode> read(Source source) {
     byte[] src = source.src();
     int to = source.end();
     List<JsonNode> elements = new ArrayList<>();
@@ -55,131 +34,131 @@ final class LazyElements implements List<JsonNode> {
 
   @Override
   public int size() {
-    return list().size();
+    return content().size();
   }
 
   @Override
   public boolean isEmpty() {
-    return list().isEmpty();
+    return content().isEmpty();
   }
 
   @Override
   public boolean contains(Object o) {
-    return list().contains(o);
+    return content().contains(o);
   }
 
   @Override
   public Iterator<JsonNode> iterator() {
-    return list().iterator();
+    return content().iterator();
   }
 
   @Override
   public Object[] toArray() {
-    return list().toArray();
+    return content().toArray();
   }
 
   @Override
   public <T> T[] toArray(T[] a) {
-    return list().toArray(a);
+    return content().toArray(a);
   }
 
   @Override
   public boolean add(JsonNode e) {
-    return list().add(e);
+    return content().add(e);
   }
 
   @Override
   public boolean remove(Object o) {
-    return list().remove(o);
+    return content().remove(o);
   }
 
   @Override
   public boolean containsAll(Collection<?> c) {
-    return list().containsAll(c);
+    return content().containsAll(c);
   }
 
   @Override
   public boolean addAll(Collection<? extends JsonNode> c) {
-    return list().addAll(c);
+    return content().addAll(c);
   }
 
   @Override
   public boolean addAll(int index, Collection<? extends JsonNode> c) {
-    return list().addAll(index, c);
+    return content().addAll(index, c);
   }
 
   @Override
   public boolean removeAll(Collection<?> c) {
-    return list().removeAll(c);
+    return content().removeAll(c);
   }
 
   @Override
   public boolean retainAll(Collection<?> c) {
-    return list().retainAll(c);
+    return content().retainAll(c);
   }
 
   @Override
   public void clear() {
-    list().clear();
+    content().clear();
   }
 
   @Override
   public JsonNode get(int index) {
-    return list().get(index);
+    return content().get(index);
   }
 
   @Override
   public JsonNode set(int index, JsonNode element) {
-    return list().set(index, element);
+    return content().set(index, element);
   }
 
   @Override
   public void add(int index, JsonNode element) {
-    list().add(index, element);
+    content().add(index, element);
   }
 
   @Override
   public JsonNode remove(int index) {
-    return list().remove(index);
+    return content().remove(index);
   }
 
   @Override
   public int indexOf(Object o) {
-    return list().indexOf(o);
+    return content().indexOf(o);
   }
 
   @Override
   public int lastIndexOf(Object o) {
-    return list().lastIndexOf(o);
+    return content().lastIndexOf(o);
   }
 
   @Override
   public ListIterator<JsonNode> listIterator() {
-    return list().listIterator();
+    return content().listIterator();
   }
 
   @Override
   public ListIterator<JsonNode> listIterator(int index) {
-    return list().listIterator(index);
+    return content().listIterator(index);
   }
 
   @Override
   public List<JsonNode> subList(int fromIndex, int toIndex) {
-    return list().subList(fromIndex, toIndex);
+    return content().subList(fromIndex, toIndex);
   }
 
   @Override
   public boolean equals(Object o) {
-    return o == this || list().equals(o);
+    return o == this || content().equals(o);
   }
 
   @Override
   public int hashCode() {
-    return list().hashCode();
+    return content().hashCode();
   }
 
   @Override
   public String toString() {
-    return list().toString();
+    return content().toString();
   }
 }

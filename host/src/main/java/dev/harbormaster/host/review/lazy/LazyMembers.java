@@ -3,7 +3,6 @@ package dev.harbormaster.host.review.lazy;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
@@ -14,33 +13,14 @@ import tools.jackson.databind.JsonNode;
  * nodes themselves; a repeated name keeps its first position and its last value, as {@code
  * readTree} does.
  */
-final class LazyMembers implements Map<String, JsonNode> {
-  private final Source source;
-  private volatile Map<String, JsonNode> map;
-
+final class LazyMembers extends LazyContent<Map<String, JsonNode>>
+    implements Map<String, JsonNode> {
   LazyMembers(Source source) {
-    this.source = source;
+    super(source);
   }
 
-  /** The bytes, while no member has been read. */
-  Optional<Source> untouchedSource() {
-    return map == null ? Optional.of(source) : Optional.empty();
-  }
-
-  boolean materialized() {
-    return map != null;
-  }
-
-  private Map<String, JsonNode> map() {
-    Map<String, JsonNode> m = map;
-    if (m != null) return m;
-    synchronized (this) {
-      if (map == null) map = read();
-      return map;
-    }
-  }
-
-  private Map<String, JsonNode> read() {
+  @Override
+  Map<String, JsonNode> read(Source source) {
     byte[] src = source.src();
     int to = source.end();
     Map<String, JsonNode> members = new LinkedHashMap<>();
@@ -61,76 +41,76 @@ final class LazyMembers implements Map<String, JsonNode> {
 
   @Override
   public int size() {
-    return map().size();
+    return content().size();
   }
 
   @Override
   public boolean isEmpty() {
-    return map().isEmpty();
+    return content().isEmpty();
   }
 
   @Override
   public boolean containsKey(Object key) {
-    return map().containsKey(key);
+    return content().containsKey(key);
   }
 
   @Override
   public boolean containsValue(Object value) {
-    return map().containsValue(value);
+    return content().containsValue(value);
   }
 
   @Override
   public JsonNode get(Object key) {
-    return map().get(key);
+    return content().get(key);
   }
 
   @Override
   public JsonNode put(String key, JsonNode value) {
-    return map().put(key, value);
+    return content().put(key, value);
   }
 
   @Override
   public JsonNode remove(Object key) {
-    return map().remove(key);
+    return content().remove(key);
   }
 
   @Override
   public void putAll(Map<? extends String, ? extends JsonNode> m) {
-    map().putAll(m);
+    content().putAll(m);
   }
 
   @Override
   public void clear() {
-    map().clear();
+    content().clear();
   }
 
   @Override
   public Set<String> keySet() {
-    return map().keySet();
+    return content().keySet();
   }
 
   @Override
   public Collection<JsonNode> values() {
-    return map().values();
+    return content().values();
   }
 
   @Override
   public Set<Entry<String, JsonNode>> entrySet() {
-    return map().entrySet();
+    return content().entrySet();
   }
 
   @Override
   public boolean equals(Object o) {
-    return o == this || map().equals(o);
+    return o == this || content().equals(o);
   }
 
   @Override
   public int hashCode() {
-    return map().hashCode();
+    return content().hashCode();
   }
 
   @Override
   public String toString() {
-    return map().toString();
+    return content().toString();
   }
 }

@@ -31,11 +31,8 @@ final class LazyObjectNode extends ObjectNode {
   @Override
   public boolean equals(Object o) {
     if (o == this) return true;
-    if (o instanceof LazyObjectNode other) {
-      Optional<Source> mine = lazyMembers().untouchedSource();
-      Optional<Source> theirs = other.lazyMembers().untouchedSource();
-      if (mine.isPresent() && theirs.isPresent() && mine.get().sameText(theirs.get())) return true;
-    }
+    if (o instanceof LazyObjectNode other && lazyMembers().sameUntouchedText(other.lazyMembers()))
+      return true;
     return super.equals(o);
   }
 

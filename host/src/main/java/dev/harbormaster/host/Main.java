@@ -48,6 +48,14 @@ public final class Main implements Runnable {
 
   /** Runs the command line writing to {@code out} and {@code err}; returns the exit code. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
+    try {
+      return execute(out, err, args);
+    } finally {
+      LoggingSetup.drain(); // the command's log lines are out before its caller goes on
+    }
+  }
+
+  private static int execute(PrintWriter out, PrintWriter err, String... args) {
     if (args.length > 0 && isPluginCommandWord(args[0])) {
       return new PluginCommandRunner().run(List.of(args), out, err);
     }

@@ -1,26 +1,24 @@
 package dev.harbormaster.host.observability;
 
-import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.encoder.Encoder;
 import dev.harbormaster.host.config.ServerConfig.LogFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Configures logback from the config file: text or JSON (logback's {@link JsonEncoder}) on stderr,
- * INFO by default, DEBUG for reviews when the environment has {@code DEBUG=1}.
+ * Configures logback from the config file: text or JSON ({@link FlatJsonEncoder}) on stderr, INFO
+ * by default, DEBUG for reviews when the environment has {@code DEBUG=1}.
  */
 public final class LoggingSetup {
   static final String PATTERN =
       "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level %logger{24} - %msg %kvp%n";
 
-  /** Name of the asynchronous appender wrapping the console appender. */
-  static final String ASYNC = "async";
+  /** Name of the appender writing to stderr. */
+  static final String APPENDER = "stderr";
 
   private LoggingSetup() {}
 
@@ -28,6 +26,15 @@ public final class LoggingSetup {
   public static void flush() {
     if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
       context.stop();
+    }
+  }
+
+  /** Writes the log lines still buffered, and goes on logging. */
+  public static void drain() {
+    if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context
+        && context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender(APPENDER)
+            instanceof BufferedStderrAppender buffered) {
+      buffered.flush();
     }
   }
 
@@ -53,25 +60,15 @@ public final class LoggingSetup {
     }
     encoder.setContext(context);
     encoder.start();
-    ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
+    // Encoded on the logging thread, written to stderr in batches (BufferedStderrAppender).
+    BufferedStderrAppender appender = new BufferedStderrAppender();
     appender.setContext(context);
-    appender.setName("console");
-    appender.setTarget("System.err");
+    appender.setName(APPENDER);
     appender.setEncoder(encoder);
     appender.start();
-    // Formatting and writing happen on logback's worker thread, off the admission path; the queue
-    // blocks rather than drops when full (discardingThreshold 0), so no review line is lost.
-    AsyncAppender async = new AsyncAppender();
-    async.setContext(context);
-    async.setName(ASYNC);
-    async.setQueueSize(8192);
-    async.setDiscardingThreshold(0);
-    async.setIncludeCallerData(false);
-    async.addAppender(appender);
-    async.start();
     ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
     root.setLevel(Level.INFO);
-    root.addAppender(async);
+    root.addAppender(appender);
     context.getLogger("org.eclipse.jetty").setLevel(Level.WARN);
     context.getLogger("io.javalin").setLevel(Level.WARN);
     context.getLogger("harbormaster").setLevel(debug ? Level.DEBUG : Level.INFO);

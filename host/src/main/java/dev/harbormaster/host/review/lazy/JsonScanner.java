@@ -8,6 +8,7 @@ import static dev.harbormaster.host.review.lazy.JsonSyntaxException.invalidUtf8C
 import static dev.harbormaster.host.review.lazy.JsonSyntaxException.invalidUtf8Lead;
 import static dev.harbormaster.host.review.lazy.JsonSyntaxException.leadingZero;
 import static dev.harbormaster.host.review.lazy.JsonSyntaxException.tooDeep;
+import static dev.harbormaster.host.review.lazy.JsonSyntaxException.tooLong;
 import static dev.harbormaster.host.review.lazy.JsonSyntaxException.trailing;
 import static dev.harbormaster.host.review.lazy.JsonSyntaxException.unexpected;
 
@@ -27,9 +28,9 @@ import tools.jackson.core.StreamReadConstraints;
  * as RFC 8259 section 8.1 requires), with nesting up to Jackson's default limit so both parsers
  * agree on depth. Where it is stricter than Jackson 3's defaults: Jackson accepts overlong UTF-8
  * and sequences above U+10FFFF inside string values, an empty body (as a missing node), a leading
- * byte order mark and UTF-16/32 bodies. Where it is more lenient: Jackson's other {@link
- * StreamReadConstraints} (numbers longer than 1000 characters, property names longer than 50,000
- * bytes) are not enforced here.
+ * byte order mark and UTF-16/32 bodies. Numbers are limited to Jackson's default length too (1000
+ * characters; the lazy tree hands numbers to Jackson). Where it is more lenient: property names
+ * longer than Jackson's 50,000 bytes are accepted (the lazy tree decodes names itself).
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc8259">RFC 8259, The JSON Data Interchange
  *     Format</a>
@@ -39,6 +40,12 @@ import tools.jackson.core.StreamReadConstraints;
 final class JsonScanner {
   /** Deepest nesting accepted: Jackson's default, so both parsers agree. */
   static final int MAX_DEPTH = StreamReadConstraints.defaults().getMaxNestingDepth();
+
+  /**
+   * Longest number accepted: Jackson's default, since lazy nodes hand numbers beyond simple
+   * integers to Jackson; a longer one must be a 400 here, not a failure when an instance reads it.
+   */
+  static final int MAX_NUMBER_LENGTH = StreamReadConstraints.defaults().getMaxNumberLength();
 
   // Byte classes inside a string for validate(); 0 means "plain byte, keep going".
   private static final byte PLAIN = 0;
@@ -403,6 +410,7 @@ final class JsonScanner {
     int i = pos;
     if (src[i] == '-') i++;
     if (i == to) throw endOfInput(i, "a digit");
+    int digitsStart = i;
     byte first = src[i];
     if (first == '0') {
       i++;
@@ -414,12 +422,21 @@ final class JsonScanner {
     } else {
       throw unexpected(src, i, "a digit");
     }
-    if (i < to && src[i] == '.') i = requiredDigits(src, i + 1, to, "a digit after '.'");
+    // Digits counted as Jackson's StreamReadConstraints count them (sign, '.', 'e' not included).
+    int counted = i - digitsStart;
+    if (i < to && src[i] == '.') {
+      int fraction = i + 1;
+      i = requiredDigits(src, fraction, to, "a digit after '.'");
+      counted += i - fraction;
+    }
     if (i < to && (src[i] | 0x20) == 'e') {
       i++;
       if (i < to && (src[i] == '+' || src[i] == '-')) i++;
-      i = requiredDigits(src, i, to, "a digit in the exponent");
+      int exponent = i;
+      i = requiredDigits(src, exponent, to, "a digit in the exponent");
+      counted += i - exponent;
     }
+    if (counted > MAX_NUMBER_LENGTH) throw tooLong(counted, MAX_NUMBER_LENGTH, pos);
     return i;
   }
 

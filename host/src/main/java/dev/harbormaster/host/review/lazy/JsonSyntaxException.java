@@ -85,6 +85,12 @@ public final class JsonSyntaxException extends RuntimeException {
         "unexpected end of input at byte " + pos + ", expected " + expected, pos);
   }
 
+  static JsonSyntaxException tooLong(int length, int max, int pos) {
+    return new JsonSyntaxException(
+        "number with " + length + " digits at byte " + pos + ", more than the " + max + " allowed",
+        pos);
+  }
+
   static JsonSyntaxException tooDeep(int maxDepth, int pos) {
     return new JsonSyntaxException("nesting deeper than " + maxDepth + " at byte " + pos, pos);
   }

@@ -26,7 +26,7 @@ public final class ReviewLog {
         .addKeyValue("decision", outcome.response().allowed() ? "allowed" : "denied")
         .addKeyValue("patched", outcome.response().patch().map(p -> p.size()).orElse(0))
         .addKeyValue("instances", instances(outcome))
-        .addKeyValue("durationMs", BigDecimal.valueOf(nanos / 1_000, 3))
+        .addKeyValue("durationMs", millis(nanos))
         .log();
   }
 
@@ -80,10 +80,11 @@ public final class ReviewLog {
     return out.append(']').toString();
   }
 
-  /** Milliseconds with microsecond precision, without String.format on the hot path. */
-  static String millis(long nanos) {
-    long micros = nanos / 1_000;
-    long fraction = micros % 1_000;
-    return (micros / 1_000) + "." + (fraction < 10 ? "00" : fraction < 100 ? "0" : "") + fraction;
+  /**
+   * Milliseconds with microsecond precision ({@code 1.005}): a number in JSON logs, the same digits
+   * in text logs and in {@code instances}.
+   */
+  static BigDecimal millis(long nanos) {
+    return BigDecimal.valueOf(nanos / 1_000, 3);
   }
 }

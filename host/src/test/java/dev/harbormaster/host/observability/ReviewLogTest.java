@@ -69,8 +69,8 @@ class ReviewLogTest {
 
   @Test
   void millis_keepsThreeDecimals() {
-    assertThat(ReviewLog.millis(1_005_000)).isEqualTo("1.005");
-    assertThat(ReviewLog.millis(999)).isEqualTo("0.000");
-    assertThat(ReviewLog.millis(12_340_000)).isEqualTo("12.340");
+    assertThat(ReviewLog.millis(1_005_000)).hasToString("1.005");
+    assertThat(ReviewLog.millis(999)).hasToString("0.000");
+    assertThat(ReviewLog.millis(12_340_000)).hasToString("12.340");
   }
 }

@@ -8,11 +8,8 @@ import dev.harbormaster.host.observability.ReviewLog;
 import dev.harbormaster.host.pipeline.InstanceRun;
 import dev.harbormaster.host.pipeline.ReviewOutcome;
 import dev.harbormaster.host.review.AdmissionResponse;
-import dev.harbormaster.spi.GroupVersionKind;
-import dev.harbormaster.spi.GroupVersionResource;
-import dev.harbormaster.spi.Operation;
 import dev.harbormaster.spi.Review;
-import dev.harbormaster.spi.UserInfo;
+import dev.harbormaster.testkit.plugin.TestReviews;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +21,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The per-review log lines are what docs/operations.md says: logged by the host's own ReviewLog in
@@ -80,20 +76,7 @@ class OperationsLogLineTest {
 
   @Test
   void theReviewAndRejectionLines_carryExactlyTheDocumentedKeys() {
-    ObjectNode pod = JSON.createObjectNode().put("kind", "Pod");
-    Review review =
-        new Review(
-            "uid-1",
-            Operation.CREATE,
-            new GroupVersionKind("", "v1", "Pod"),
-            new GroupVersionResource("", "v1", "pods"),
-            Optional.empty(),
-            Optional.of("shop"),
-            Optional.of("web"),
-            UserInfo.anonymous(),
-            false,
-            Optional.of(pod),
-            Optional.empty());
+    Review review = TestReviews.pod(false);
     ReviewOutcome outcome =
         new ReviewOutcome(
             new AdmissionResponse(
